@@ -61,8 +61,8 @@ def prepare_digit(gray: np.ndarray, source: str = "image") -> np.ndarray:
     resized = Image.fromarray(crop.astype(np.float32)).resize((width, height), Image.Resampling.LANCZOS)
     digit = np.clip(np.asarray(resized, dtype=np.float64), 0, 1)
     com_row, com_col = ndimage.center_of_mass(digit)
-    top = int(np.clip(round(SIDE / 2 - 0.5 - com_row), 0, SIDE - height))
-    left = int(np.clip(round(SIDE / 2 - 0.5 - com_col), 0, SIDE - width))
+    top = int(np.clip(round(SIDE / 2 - com_row), 0, SIDE - height))
+    left = int(np.clip(round(SIDE / 2 - com_col), 0, SIDE - width))
     canvas = np.zeros((SIDE, SIDE))
     canvas[top:top + height, left:left + width] = digit
     return canvas.reshape(-1)

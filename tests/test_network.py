@@ -51,7 +51,7 @@ def test_bad_input_shape_is_a_clear_error():
 
 
 @pytest.mark.parametrize("hidden", ["sigmoid", "relu"])
-@pytest.mark.parametrize("kind", ["cross-entropy", "quadratic"])
+@pytest.mark.parametrize("kind", ["cross-entropy", "quadratic", "softmax", "mixed"])
 def test_gradients_match_finite_differences(kind, hidden):
     rng = np.random.default_rng(3)
     net = Network([7, 5, 4, 3], seed=4, hidden=hidden, init="gaussian")
