@@ -1,0 +1,17 @@
+"""Reusable manim components of the film: style, pixel image, network diagram, weight grid."""
+from . import style
+from .digit_input import DigitInput, chosen_input, mnist_input, user_chose_input
+from .network_diagram import (
+    INPUT_PIXELS_SHOWN,
+    NetworkDiagram,
+    compute_input_pixels_shown,
+    drawn_neuron_indices,
+)
+from .pixel_image import PixelImage, gray_color
+from .weight_grid import WeightGrid
+
+__all__ = [
+    "DigitInput", "INPUT_PIXELS_SHOWN", "NetworkDiagram", "PixelImage", "WeightGrid",
+    "chosen_input", "compute_input_pixels_shown", "drawn_neuron_indices", "gray_color",
+    "mnist_input", "style", "user_chose_input",
+]

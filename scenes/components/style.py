@@ -1,0 +1,109 @@
+"""The film's visual language in one place: palette, sizes, stroke widths, timings, font sizes.
+
+Scenes and components import every colour, length and duration from here; no magic numbers
+elsewhere. Lengths are in manim units (the frame is about 14.2 wide and 8 high).
+"""
+from __future__ import annotations
+
+from manim import (
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY_B,
+    GREY_D,
+    MAROON_B,
+    RED,
+    RIGHT,
+    UL,
+    WHITE,
+    YELLOW,
+    ManimColor,
+)
+
+# --- palette (3Blue1Brown's classic colours, as manim CE names them) -------------------------
+BACKGROUND: ManimColor = BLACK
+TEXT_COLOR: ManimColor = WHITE
+ACCENT: ManimColor = YELLOW  # flashes, highlight boxes, σ
+SECONDARY: ManimColor = GREY_B  # captions, faint annotations
+ALT_ACCENT: ManimColor = MAROON_B
+
+# weights shown on edges (learned weights: blue/red) and as grids (weighted sums: green/red)
+POSITIVE_EDGE_COLOR: ManimColor = BLUE
+NEGATIVE_EDGE_COLOR: ManimColor = RED
+POSITIVE_WEIGHT_COLOR: ManimColor = GREEN
+NEGATIVE_WEIGHT_COLOR: ManimColor = RED
+
+# algebra colour code: weights green, bias blue, σ and its big parentheses yellow
+W_COLOR: ManimColor = GREEN
+B_COLOR: ManimColor = BLUE
+SIGMA_COLOR: ManimColor = YELLOW
+WRONG_COLOR: ManimColor = RED
+RIGHT_COLOR: ManimColor = GREEN
+
+# --- neurons and layers --------------------------------------------------------------------
+NEURON_RADIUS = 0.15
+NEURON_STROKE_COLOR: ManimColor = WHITE
+NEURON_STROKE_WIDTH = 2.0
+NEURON_FILL_COLOR: ManimColor = WHITE  # activation = opacity of this fill, nothing else
+NEURON_GAP = 0.1  # space between neighbouring circles in a column
+LAYER_GAP = 2.2  # horizontal distance between layer centres
+MAX_DRAWN_NEURONS = 16  # a larger layer draws half of this, an ellipsis, and the other half
+ELLIPSIS_GAP = 0.8  # extra vertical space the ellipsis takes in a big layer
+BRACE_BUFF = 0.1
+LABEL_BUFF = 0.15  # output digit labels, brace labels
+
+# --- edges -----------------------------------------------------------------------------------
+EDGE_COLOR: ManimColor = GREY_B
+EDGE_WIDTH = 1.0
+EDGE_OPACITY = 0.6
+EDGE_MIN_WIDTH = 0.3  # edges coloured by weight: width grows from this (w = 0) ...
+EDGE_MAX_WIDTH = 3.5  # ... to this (largest |w| of the layer)
+EDGE_WEIGHT_OPACITY = 0.9
+
+# --- feed-forward flash and prediction box -------------------------------------------------
+FLASH_COLOR: ManimColor = YELLOW
+FLASH_WIDTH = 3.0
+FLASH_TIME_WIDTH = 0.5  # length of the travelling flash as a fraction of its edge
+FLASH_EDGE_SHARE = 0.45  # part of a layer's pass time that a single edge is flashing
+HIGHLIGHT_COLOR: ManimColor = YELLOW
+HIGHLIGHT_WIDTH = 3.0
+HIGHLIGHT_BUFF = 0.08
+
+# --- pixel images and weight grids ---------------------------------------------------------
+IMAGE_SIDE = 2.8  # side of a 28×28 image beside the network
+IMAGE_FRAME_COLOR: ManimColor = BLUE
+IMAGE_FRAME_WIDTH = 2.0
+PIXEL_GRID_COLOR: ManimColor = GREY_D
+PIXEL_GRID_WIDTH = 0.0  # 0: no lines between pixels (cheapest to render)
+VALUE_DARK_TEXT: ManimColor = BLACK  # pixel values written on bright squares
+VALUE_LIGHT_TEXT: ManimColor = WHITE  # ... light text on dim squares ...
+VALUE_ZERO_TEXT: ManimColor = GREY_B  # ... and subdued "0.0" on black ones
+VALUE_TEXT_THRESHOLD = 0.5  # squares brighter than this get dark text
+VALUE_TEXT_WIDTH = 0.7  # width of a written value ("0.7") as a fraction of a square's side
+OVERLAY_OPACITY = 0.75  # a weight grid laid over an image keeps the digit visible
+
+# --- placement -----------------------------------------------------------------------------
+FRAME_MARGIN = 0.4
+IMAGE_CORNER = UL  # the input image sits top-left ...
+DIAGRAM_CENTER = RIGHT * 1.5  # ... and the 784-16-16-10 diagram to its right
+
+# --- timing (seconds) ----------------------------------------------------------------------
+RUN_TIME = 1.0  # most animations
+SHORT_RUN_TIME = 0.5
+PAUSE = 1.0
+LONG_PAUSE = 2.0
+LAGGED_FADE_IN = 3.0
+EXAMPLE_FLASH_TIME = 0.2  # flashing through many examples
+LAYER_PASS_TIME = 1.5  # one layer of the feed-forward flash
+INPUT_PASS_TIME = 0.8  # the input column lighting up at the start of a forward pass
+BOX_TIME = 0.6  # the box around the prediction
+LAG_RATIO = 0.1
+SMALL_LAG_RATIO = 0.02
+
+# --- text ----------------------------------------------------------------------------------
+FONT_SIZE_TITLE = 56
+FONT_SIZE_HEADING = 44
+FONT_SIZE_BODY = 36
+FONT_SIZE_LABEL = 30  # output digits, brace labels
+FONT_SIZE_SMALL = 24
+

@@ -1,0 +1,268 @@
+"""The manim components show the real network: fills, edges, grids and pixels follow the numbers."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from manim import BLUE, GREEN, RED, UL, Scene, config, tempconfig
+
+import nn
+from scenes.components import (
+    INPUT_PIXELS_SHOWN,
+    NetworkDiagram,
+    PixelImage,
+    WeightGrid,
+    compute_input_pixels_shown,
+    drawn_neuron_indices,
+    style,
+)
+
+IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
+FRAME_W, FRAME_H = 14.22, 8.0
+
+
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    """Everything manim writes (LaTeX, text caches, frames) goes to a temporary folder."""
+    path = tmp_path_factory.mktemp("media")
+    with tempconfig({"media_dir": str(path), "disable_caching": True, "verbosity": "ERROR"}):
+        yield path
+
+
+@pytest.fixture(scope="module")
+def net() -> nn.Network:
+    return nn.load_pretrained()
+
+
+@pytest.fixture(scope="module")
+def diagram(media, net) -> NetworkDiagram:
+    return NetworkDiagram(net)
+
+
+def _run(anim, alphas=(0.5,)):
+    """Play an animation off-screen: begin, interpolate at ``alphas``, finish."""
+    anim._setup_scene(Scene())
+    anim.begin()
+    for a in alphas:
+        anim.interpolate(a)
+    anim.finish()
+
+
+def _rgb(color) -> np.ndarray:
+    return np.asarray(color.to_rgb())
+
+
+# --- network diagram: what is drawn --------------------------------------------------------
+def test_input_pixels_follow_the_documented_rule():
+    assert compute_input_pixels_shown() == INPUT_PIXELS_SHOWN
+    assert len(set(INPUT_PIXELS_SHOWN)) == 16 and list(INPUT_PIXELS_SHOWN) == sorted(INPUT_PIXELS_SHOWN)
+    test_images = nn.load_mnist().test.images[:, list(INPUT_PIXELS_SHOWN)]
+    # every shown pixel is lit in a good share of real images, and they differ between images
+    assert np.all((test_images > 0.1).mean(axis=0) > 0.1)
+    assert len({tuple(row) for row in (test_images[:50] > 0.5)}) > 20
+
+
+def test_drawn_indices_and_brace(diagram):
+    assert diagram.drawn_indices(0) == list(INPUT_PIXELS_SHOWN)
+    assert diagram.drawn_indices(1) == list(range(16)) == diagram.drawn_indices(2)
+    assert diagram.drawn_indices(3) == list(range(10))
+    assert [len(c) for c in diagram.neurons] == [16, 16, 16, 10]
+    assert set(diagram.braces) == {0} and set(diagram.ellipses) == {0}
+    assert diagram.braces[0][1].tex_string == "784"
+    assert [label.tex_string for label in diagram.output_labels] == [str(d) for d in range(10)]
+    brace_x = diagram.braces[0].get_right()[0]
+    assert brace_x < diagram.neurons[0].get_left()[0]  # brace on the left of the input column
+    dots = diagram.ellipses[0].get_center()[1]
+    assert diagram.neurons[0][8].get_top()[1] < dots < diagram.neurons[0][7].get_bottom()[1]
+
+
+def test_big_layers_of_any_network_are_split():
+    assert drawn_neuron_indices(30, 1) == list(range(8)) + list(range(22, 30))
+    assert drawn_neuron_indices(784, 0) == list(INPUT_PIXELS_SHOWN)
+    assert drawn_neuron_indices(16, 0) == list(range(16))
+
+
+def test_small_network_without_labels(media):
+    small = nn.Network([8, 6], seed=0)
+    d = NetworkDiagram(small, output_labels=False)
+    assert [len(c) for c in d.neurons] == [8, 6] and not d.braces and len(d.output_labels) == 0
+    assert len(d.edges) == 1 and len(d.edges[0]) == 48
+    x = np.linspace(0, 1, 8)
+    d.show_image(x)
+    np.testing.assert_allclose(d.fill_opacities(1), small.activations(x)[1])
+
+
+def test_diagram_fits_the_frame_beside_an_image(diagram):
+    image = PixelImage(0).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+    left, right = diagram.get_left()[0], diagram.get_right()[0]
+    bottom, top = diagram.get_bottom()[1], diagram.get_top()[1]
+    assert -FRAME_W / 2 < left and right < FRAME_W / 2 and -FRAME_H / 2 < bottom and top < FRAME_H / 2
+    assert image.get_right()[0] < left  # the image top-left does not overlap the diagram
+
+
+# --- network diagram: activations are the network's --------------------------------------
+@pytest.mark.parametrize("index", IMAGES)
+def test_fills_equal_real_activations(diagram, net, index):
+    x, _ = nn.test_image(index)
+    diagram.show_image(x)
+    acts = net.activations(x)
+    for layer in range(4):
+        expected = acts[layer][diagram.drawn_indices(layer)]
+        np.testing.assert_allclose(diagram.fill_opacities(layer), expected, atol=1e-9)
+    assert diagram.fill_opacities(0).max() > 0.5  # the shown input pixels are not all black
+
+
+def test_images_light_the_diagram_differently(diagram):
+    looks = []
+    for index in IMAGES:
+        diagram.show_image(nn.test_image(index)[0])
+        looks.append(np.concatenate([diagram.fill_opacities(layer) for layer in range(4)]))
+    assert min(np.abs(a - b).max() for i, a in enumerate(looks) for b in looks[i + 1:]) > 0.1
+
+
+def test_forward_pass_ends_on_real_values_and_boxes_the_prediction(diagram, net):
+    diagram.show_image(nn.test_image(1)[0])  # start from another image's state
+    x, _ = nn.test_image(18)
+    anim = diagram.forward_pass(x)
+    assert len(anim.animations) == 1 + len(diagram.edges) + 1  # input, one per edge group, box
+    _run(anim, (0.5, 1.0))
+    acts = net.activations(x)
+    for layer in range(4):
+        np.testing.assert_allclose(diagram.fill_opacities(layer), acts[layer][diagram.drawn_indices(layer)])
+    assert all(not f.has_points() for f in diagram.flashes)  # flashes gone at the end
+    guess = net.predict(x)
+    box = diagram.highlight
+    assert box.has_points()
+    for part in (diagram.neuron(3, guess), diagram.output_label(guess)):
+        assert box.get_left()[0] < part.get_center()[0] < box.get_right()[0]
+        assert box.get_bottom()[1] < part.get_center()[1] < box.get_top()[1]
+
+
+def test_layer_pass_flash_is_one_mobject_over_the_incoming_edges(diagram):
+    anim = diagram.forward_pass(nn.test_image(0)[0])
+    anim._setup_scene(Scene())
+    anim.begin()
+    anim.interpolate(0.3)  # inside the first layer pass
+    lit = [f for f in diagram.flashes if f.has_points()]
+    assert len(lit) == 1 and lit[0] is diagram.flashes[0]
+    # every flash point lies on one of the drawn edges into layer 1
+    a = np.array([line.get_start() for line in diagram.edges[0]])[None, :, :2]
+    b = np.array([line.get_end() for line in diagram.edges[0]])[None, :, :2]
+    p = lit[0].points[:, None, :2]
+    t = np.clip(((p - a) * (b - a)).sum(-1) / ((b - a) ** 2).sum(-1), 0, 1)[..., None]
+    assert np.linalg.norm(p - (a + t * (b - a)), axis=-1).min(axis=1).max() < 1e-9
+    anim.finish()
+
+
+# --- network diagram: edges follow the real weights --------------------------------------
+def test_edges_follow_real_weights(diagram, net):
+    diagram.color_edges_by_weights()
+    for g, lines in enumerate(diagram.edges):
+        pairs = diagram.edge_pairs(g)
+        w = net.weights[g][pairs[:, 0], pairs[:, 1]]
+        np.testing.assert_array_equal(diagram.edge_weights(g), w)
+        colors = np.array([_rgb(line.get_stroke_color()) for line in lines])
+        np.testing.assert_allclose(colors[w >= 0], np.tile(_rgb(BLUE), ((w >= 0).sum(), 1)))
+        np.testing.assert_allclose(colors[w < 0], np.tile(_rgb(RED), ((w < 0).sum(), 1)))
+        widths = np.array([line.get_stroke_width() for line in lines])
+        order = np.argsort(np.abs(w))
+        assert np.all(np.diff(widths[order]) >= -1e-9) and widths[order[-1]] > 3 * widths[order[0]]
+        # each line really joins its source and target neurons
+        for line, (t, s) in list(zip(lines, pairs))[::37]:
+            src, dst = diagram.neuron(g, s).get_center(), diagram.neuron(g + 1, t).get_center()
+            assert np.linalg.norm(line.get_start() - src) == pytest.approx(diagram.neuron_radius, abs=1e-6)
+            assert np.linalg.norm(line.get_end() - dst) == pytest.approx(diagram.neuron_radius, abs=1e-6)
+    diagram.color_edges_by_weights(positive_color=GREEN, groups=[2])
+    w = diagram.edge_weights(2)
+    assert np.allclose(_rgb(diagram.edges[2][int(np.argmax(w))].get_stroke_color()), _rgb(GREEN))
+    diagram.reset_edges()
+    assert {line.get_stroke_width() for line in diagram.edges[0]} == {style.EDGE_WIDTH}
+
+
+# --- weight grid ---------------------------------------------------------------------------
+def test_weight_grid_follows_a_row(net):
+    row = net.weights[0][5]
+    grid = WeightGrid(row)
+    colors = np.array([_rgb(sq.get_fill_color()) for sq in grid.squares])
+    opacities = np.array([sq.get_fill_opacity() for sq in grid.squares])
+    assert np.allclose(colors[row > 0], _rgb(GREEN)) and np.allclose(colors[row < 0], _rgb(RED))
+    np.testing.assert_allclose(opacities, np.abs(row) / np.abs(row).max())
+    assert opacities[np.argmax(np.abs(row))] == pytest.approx(1.0)
+    # row-major like the image: square 0 is top-left, square 27 top-right, 28 starts row 2
+    c = [grid.squares[i].get_center() for i in (0, 27, 28)]
+    assert c[0][0] < c[1][0] and c[0][1] == pytest.approx(c[1][1]) and c[2][1] < c[0][1]
+
+
+def test_weight_grid_custom_row_scale_and_overlay():
+    row = np.zeros(784)
+    row[14 * 28 + 10: 14 * 28 + 18] = 2.0  # a bright bar ...
+    row[13 * 28 + 10: 13 * 28 + 18] = -1.0  # ... with negative weights above it
+    grid = WeightGrid(row, scale=4.0)
+    op = np.array([sq.get_fill_opacity() for sq in grid.squares])
+    assert op[14 * 28 + 12] == pytest.approx(0.5) and op[13 * 28 + 12] == pytest.approx(0.25)
+    assert op[0] == 0.0 and np.count_nonzero(op) == 16
+    image = PixelImage(0, frame=False).to_corner(UL)
+    grid.overlay_on(image, opacity=0.5)
+    assert np.allclose(grid.squares.get_center(), image.squares.get_center())
+    assert grid.squares.width == pytest.approx(image.squares.width)
+    assert max(sq.get_fill_opacity() for sq in grid.squares) == pytest.approx(0.25)
+
+
+# --- pixel image ---------------------------------------------------------------------------
+def test_pixel_image_fills_equal_pixels(media):
+    pixels, label = nn.test_image(3)
+    image = PixelImage(3)
+    assert image.label == label and len(image.squares) == 784
+    np.testing.assert_allclose(image.fill_values(), pixels, atol=1e-6)
+    other = nn.test_image(4)[0]
+    np.testing.assert_allclose(image.set_pixels(other).fill_values(), other, atol=1e-6)
+    circles = image.circles()
+    assert len(circles) == 784
+    np.testing.assert_allclose([c.get_fill_color().to_rgb()[0] for c in circles], other, atol=1e-6)
+    assert np.allclose(circles[100].get_center(), image.squares[100].get_center())
+    assert image.frame is not None and np.allclose(_rgb(image.frame.get_stroke_color()), _rgb(BLUE))
+
+
+def test_pixel_values_written_only_where_asked(media):
+    pixels = nn.test_image(0)[0]
+    region = (10, 14, 8, 16)
+    image = PixelImage(pixels, show_values=True, value_region=region)
+    assert len(image.values) == 4 * 8
+    bright = int(np.argmax(pixels))
+    labels = image.value_labels(skip_zero=True)
+    assert len(labels) == np.count_nonzero(pixels)
+    label = min(labels, key=lambda m: np.linalg.norm(m.get_center() - image.squares[bright].get_center()))
+    assert label.text == f"{pixels[bright]:.1f}" and np.allclose(_rgb(label.get_fill_color()), 0)  # dark text
+
+
+# --- one real frame ------------------------------------------------------------------------
+class _TinyDemo(Scene):
+    def construct(self) -> None:
+        net = nn.load_pretrained()
+        self.image = PixelImage(0).to_corner(UL, buff=style.FRAME_MARGIN)
+        self.diagram = NetworkDiagram(net).show_image(self.image.pixels)
+        self.add(self.image, self.diagram)
+
+
+def test_render_one_small_frame(tmp_path):
+    with tempconfig({
+        "pixel_width": 320, "pixel_height": 180, "frame_rate": 5, "disable_caching": True,
+        "media_dir": str(tmp_path), "write_to_movie": False, "save_last_frame": True, "verbosity": "ERROR",
+    }):
+        scene = _TinyDemo()
+        scene.render()
+        frame = scene.renderer.get_frame()[:, :, :3].astype(float).mean(axis=2)
+        h, w = frame.shape
+
+        def px(point: np.ndarray) -> tuple[int, int]:
+            col = int((point[0] / config.frame_width + 0.5) * w)
+            row = int((0.5 - point[1] / config.frame_height) * h)
+            return row, col
+
+        assert frame.mean() > 5 and frame.max() > 200  # not blank
+        pixels = scene.image.pixels
+        for i in np.flatnonzero(pixels > 0.95)[:10]:  # bright digit pixels are bright on screen
+            assert frame[px(scene.image.squares[i].get_center())] > 200
+        assert frame[px(scene.image.squares[0].get_center())] < 30  # the black corner stays black
+        guess = scene.diagram.network.predict(pixels)
+        assert frame[px(scene.diagram.neuron(3, guess).get_center())] > 200
+        assert list(tmp_path.rglob("*.png"))  # the still was written
