@@ -1,0 +1,48 @@
+"""Shared test helpers: render a scene small and return its frames and its beats' text boxes."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+from manim import tempconfig
+
+from scenes.components.chapter_scene import ChapterScene, TextBox
+from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
+
+SMALL = {"pixel_width": 256, "pixel_height": 144, "frame_rate": 5, "progress_bar": "none"}
+
+
+@dataclass
+class Rendered:
+    frames: np.ndarray  # (n, height, width, 3) uint8, every frame of the video
+    beats: list[tuple[str, list[TextBox]]]  # every beat with the text visible there
+    duration: float  # seconds of video
+
+
+def read_frames(video: Path) -> np.ndarray:
+    with av.open(str(video)) as container:
+        return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
+
+
+@pytest.fixture
+def render_small(tmp_path, monkeypatch):
+    """render_small(SceneClass) renders it at 256×144, 5 fps, with the default input digit."""
+    monkeypatch.delenv(ENV_DIGIT, raising=False)
+    monkeypatch.delenv(ENV_IMAGE, raising=False)
+
+    def render(scene_class: type) -> Rendered:
+        beats: list[tuple[str, list[TextBox]]] = []
+        monkeypatch.setattr(ChapterScene, "beat_log", beats)
+        options = {**SMALL, "media_dir": str(tmp_path), "disable_caching": True, "verbosity": "ERROR",
+                   "output_file": scene_class.__name__}
+        with tempconfig(options):
+            scene = scene_class()
+            scene.render()
+            video = Path(scene.renderer.file_writer.movie_file_path)
+            duration = scene.renderer.time
+        return Rendered(read_frames(video), beats, duration)
+
+    return render
