@@ -1,6 +1,6 @@
 """Reusable manim components of the film: style, pixel image, network diagram, weight grid."""
 from . import style
-from .captions import caption, heading, title_card
+from .captions import caption, heading
 from .chapter_scene import ChapterScene
 from .digit_input import DigitInput, chosen_input, mnist_input, user_chose_input
 from .network_diagram import (
@@ -13,7 +13,7 @@ from .pixel_image import PixelImage, gray_color
 from .weight_grid import WeightGrid
 
 __all__ = [
-    "ChapterScene", "DigitInput", "caption", "heading", "title_card", "INPUT_PIXELS_SHOWN", "NetworkDiagram", "PixelImage", "WeightGrid",
+    "ChapterScene", "DigitInput", "caption", "heading", "INPUT_PIXELS_SHOWN", "NetworkDiagram", "PixelImage", "WeightGrid",
     "chosen_input", "compute_input_pixels_shown", "drawn_neuron_indices", "gray_color",
     "mnist_input", "style", "user_chose_input",
 ]

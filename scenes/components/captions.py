@@ -1,7 +1,7 @@
-"""On-screen words: the chapter title card and short captions (our own words, never the narration's)."""
+"""On-screen words: headings and short captions (our own words, never the narration's)."""
 from __future__ import annotations
 
-from manim import DOWN, UP, Text, VGroup, config
+from manim import DOWN, UP, Text, config
 
 from . import style
 
@@ -23,9 +23,3 @@ def heading(text: str, font_size: float = style.FONT_SIZE_HEADING, color=style.T
         words.scale_to_fit_width(CAPTION_MAX_WIDTH)
     return words.to_edge(UP, buff=style.FRAME_MARGIN)
 
-
-def title_card(number: int, title: str) -> VGroup:
-    """The chapter's number and title, centred: shown at the start of every chapter."""
-    label = Text(f"Chapter {number}", font_size=style.FONT_SIZE_BODY, color=style.SECONDARY)
-    name = Text(title, font_size=style.FONT_SIZE_TITLE, color=style.TEXT_COLOR)
-    return VGroup(label, name).arrange(DOWN, buff=0.3)
