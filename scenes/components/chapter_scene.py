@@ -54,9 +54,12 @@ class ChapterScene(Scene):
     beat_log: ClassVar[list[tuple[str, list[TextBox]]] | None] = None
 
     def beat(self, name: str) -> None:
-        """Mark a narration beat (a key frame for the layout tests)."""
+        """Mark a narration beat: a key frame for the layout tests, and a slide break in slides."""
         if ChapterScene.beat_log is not None:
             ChapterScene.beat_log.append((name, visible_text_boxes(self.mobjects, name)))
+        next_slide = getattr(self, "next_slide", None)  # only the manim-slides versions have it
+        if next_slide is not None:
+            next_slide()
 
 
 def visible_text_boxes(mobjects: list[Mobject], beat: str = "") -> list[TextBox]:

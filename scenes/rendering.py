@@ -1,0 +1,132 @@
+"""Render chapters with manim: in parallel, with progress, skipping chapters whose inputs are unchanged."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .film import Chapter
+
+ROOT = Path(__file__).resolve().parent.parent
+MEDIA = ROOT / "media"
+QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
+    "low": ("l", "480p15"),
+    "medium": ("m", "720p30"),
+    "high": ("h", "1080p60"),
+    "4k": ("k", "2160p60"),
+}
+# what every chapter depends on besides its own file: a change here re-renders everything
+SHARED_INPUTS = ("scenes/components", "nn", "assets/network.npz", "assets/mnist.npz", "requirements.txt")
+
+
+class RenderError(RuntimeError):
+    """A chapter failed to render; the message names it."""
+
+
+@dataclass(frozen=True)
+class Rendered:
+    chapter: Chapter
+    video: Path
+    seconds: float  # time spent rendering (0 when reused)
+    reused: bool
+
+
+SLIDES_MODULE = "scenes/slides.py"  # each chapter again, as a manim-slides Slide
+SLIDES_DIR = MEDIA / "slides"  # manim-slides writes its slides/ folder here
+
+
+def scene_target(chapter: Chapter, slides: bool) -> tuple[str, str]:
+    """(file, class) that manim renders for ``chapter``: the chapter itself or its slide version."""
+    return (SLIDES_MODULE, chapter.scene + "Slides") if slides else (chapter.path, chapter.scene)
+
+
+def video_path(chapter: Chapter, quality: str, media: Path = MEDIA, slides: bool = False) -> Path:
+    file, scene = scene_target(chapter, slides)
+    return media / "videos" / Path(file).stem / QUALITIES[quality][1] / f"{scene}.mp4"
+
+
+def input_key(chapter: Chapter, quality: str, env: dict[str, str], slides: bool = False) -> str:
+    """A fingerprint of everything the chapter's video depends on."""
+    digest = hashlib.sha256(f"{quality}|{slides}|{env.get('NN_DIGIT', '')}|{env.get('NN_IMAGE', '')}".encode())
+    image = env.get("NN_IMAGE")
+    files = [ROOT / chapter.path, *([ROOT / SLIDES_MODULE] if slides else []), *([Path(image)] if image else [])]
+    for name in SHARED_INPUTS:
+        path = ROOT / name
+        files.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    for path in files:
+        digest.update(str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def render_chapter(
+    chapter: Chapter, quality: str, env: dict[str, str], media: Path = MEDIA, slides: bool = False
+) -> Rendered:
+    """Render one chapter (or its slides) unless its video exists for exactly these inputs."""
+    video = video_path(chapter, quality, media, slides)
+    stamp = video.with_suffix(".inputs")
+    key = input_key(chapter, quality, env, slides)
+    if video.is_file() and stamp.is_file() and stamp.read_text() == key:
+        return Rendered(chapter, video, 0.0, True)
+    stamp.unlink(missing_ok=True)
+    file, scene = scene_target(chapter, slides)
+    command = [sys.executable, "-m", "manim", "render", "-q", QUALITIES[quality][0], "-v", "WARNING",
+               "--progress_bar", "none", "--disable_caching", "--media_dir", str(media),
+               str(ROOT / file), scene]
+    cwd = SLIDES_DIR if slides else ROOT
+    cwd.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if result.returncode or not video.is_file():
+        tail = "\n".join(result.stdout.strip().splitlines()[-15:])
+        raise RenderError(f"chapter {chapter.number} ({chapter.title}) failed to render:\n{tail}")
+    stamp.write_text(key)
+    return Rendered(chapter, video, time.perf_counter() - start, False)
+
+
+def render_chapters(
+    chapters: Sequence[Chapter],
+    quality: str,
+    env: dict[str, str],
+    jobs: int = 2,
+    log: Callable[[str], None] = print,
+    media: Path = MEDIA,
+    slides: bool = False,
+) -> list[Rendered]:
+    """Render ``chapters`` with ``jobs`` manim processes at once, logging progress; film order kept.
+
+    Raises RenderError naming the first chapter that failed (the others are still finished).
+    """
+    start = time.perf_counter()
+    results: dict[int, Rendered] = {}
+    failures: list[tuple[int, RenderError]] = []
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {pool.submit(render_chapter, c, quality, env, media, slides): c for c in chapters}
+        for future in as_completed(futures):
+            chapter = futures[future]
+            try:
+                done = results[chapter.number] = future.result()
+            except RenderError as exc:
+                failures.append((chapter.number, exc))
+                log(f"FAILED chapter {chapter.number}: {chapter.title}")
+                continue
+            elapsed = time.perf_counter() - start
+            finished = len(results) + len(failures)
+            left = elapsed / finished * (len(chapters) - finished)
+            how = "unchanged, reused" if done.reused else f"rendered in {done.seconds:.1f} s"
+            log(f"[{finished}/{len(chapters)}] chapter {chapter.number}: {chapter.title} ({how}); "
+                f"elapsed {elapsed:.0f} s, about {left:.0f} s left")
+    if failures:
+        raise min(failures, key=lambda failure: failure[0])[1]
+    return [results[c.number] for c in chapters]
+
+
+def default_jobs() -> int:
+    """Both cores where there are two or more (measured faster than one; see README)."""
+    return min(2, os.cpu_count() or 1)

@@ -1,0 +1,100 @@
+"""The command line and the film assembly: clear errors, chapter markers, no partial films."""
+from fractions import Fraction
+from pathlib import Path
+
+import av
+import numpy as np
+import pytest
+
+from scenes import cli
+from scenes.assemble import assemble_film, read_chapters, video_seconds
+from scenes.film import CHAPTERS
+from scenes.rendering import input_key
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["NoSuchScene"], "unknown scene 'NoSuchScene'"),
+    (["--digit", "10000"], "between 0 and 9999"),
+    (["--digit", "-1"], "between 0 and 9999"),
+    (["--image", "/no/such/file.png"], "image not found"),
+    (["--quality", "ultra"], "invalid choice"),
+    (["--digit", "3", "--image", "x.png"], "not allowed with"),
+    (["--jobs", "0"], "at least 1"),
+])
+def test_bad_input_is_one_error_line_and_exit_2(argv, message, capsys):
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and err.startswith("error: ")
+
+
+def test_a_file_that_is_not_an_image_is_refused(tmp_path, capsys):
+    bogus = tmp_path / "digit.png"
+    bogus.write_text("hello")
+    assert cli.main(["--image", str(bogus)]) == 2
+    assert "not a readable image" in capsys.readouterr().err
+
+
+def test_list_shows_every_chapter_in_film_order(capsys):
+    assert cli.main(["--list"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [int(line.split()[0]) for line in lines] == list(range(1, 13))
+    assert "Introduction example" in lines[0] and "ReLU vs Sigmoid" in lines[-1]
+
+
+def test_chapters_are_found_by_number_name_or_file():
+    assert cli.find_chapter("4") is cli.find_chapter("IntroducingLayers") is cli.find_chapter("ch04_layers")
+
+
+def test_digit_choice_prints_the_networks_reading(capsys):
+    import nn
+
+    args = cli.parser().parse_args(["--digit", "0"])
+    env = cli.input_environment(args)
+    assert env["NN_DIGIT"] == "0"
+    guess = nn.load_pretrained().predict(nn.test_image(0)[0])
+    assert f"reads it as {guess}" in capsys.readouterr().out
+
+
+def test_input_key_depends_on_quality_and_input():
+    chapter = CHAPTERS[0]
+    base = input_key(chapter, "low", {})
+    assert base == input_key(chapter, "low", {})
+    assert base != input_key(chapter, "high", {})
+    assert base != input_key(chapter, "low", {"NN_DIGIT": "5"})
+    assert base != input_key(chapter, "low", {}, slides=True)
+
+
+def write_video(path: Path, seconds: int, shade: int, fps: int = 10) -> Path:
+    with av.open(str(path), "w") as out:
+        stream = out.add_stream("libx264", rate=fps)
+        stream.width, stream.height, stream.pix_fmt = 64, 48, "yuv420p"
+        for _ in range(seconds * fps):
+            frame = av.VideoFrame.from_ndarray(np.full((48, 64, 3), shade, np.uint8), format="rgb24")
+            out.mux(stream.encode(frame))
+        out.mux(stream.encode())
+    return path
+
+
+def test_film_is_the_chapters_in_order_with_markers(tmp_path):
+    a = write_video(tmp_path / "a.mp4", 2, 40)
+    b = write_video(tmp_path / "b.mp4", 3, 200)
+    film = tmp_path / "film.mp4"
+    marks = assemble_film([("One", a), ("Two", b)], film)
+    assert [m[0] for m in marks] == ["One", "Two"]
+    assert read_chapters(film) == [("One", pytest.approx(0), pytest.approx(2, abs=0.05)),
+                                   ("Two", pytest.approx(2, abs=0.05), pytest.approx(5, abs=0.05))]
+    assert video_seconds(film) == pytest.approx(5, abs=0.1)
+    with av.open(str(film)) as container:
+        shades = [frame.to_ndarray(format="rgb24").mean() for frame in container.decode(video=0)]
+    assert len(shades) == 50 and shades[5] < 100 < shades[-5]
+
+
+def test_a_failed_assembly_leaves_the_earlier_film(tmp_path):
+    a = write_video(tmp_path / "a.mp4", 1, 40)
+    film = tmp_path / "film.mp4"
+    assemble_film([("One", a)], film)
+    before = film.read_bytes()
+    with pytest.raises(Exception):
+        assemble_film([("One", a), ("Missing", tmp_path / "missing.mp4")], film)
+    assert film.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4", "film.mp4"]  # no partial file left
