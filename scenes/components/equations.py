@@ -1,0 +1,115 @@
+"""Colour-coded algebra: weights green, bias blue, σ and its big parentheses yellow.
+
+``WeightedSum`` writes ``σ( w₁a₁ + w₂a₂ + ⋯ + wₙaₙ + b )`` (any terms, with or without σ, bias
+or left-hand side) as one MathTex whose parts can be picked by role, so a scene can move a
+weight label into its term, box the bias, or wrap the sum in σ. ``sigma_formula`` writes
+σ(x) = 1 / (1 + e^(−x)). ``tag`` boxes a part and names it ("bias").
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from manim import DOWN, ManimColor, MathTex, SurroundingRectangle, Text, VGroup, VMobject
+
+from . import style
+
+#: (weight, activation) TeX of one term; ``None`` stands for ``\cdots``
+Term = tuple[str, str] | None
+
+#: w₁a₁ + w₂a₂ + w₃a₃ + ⋯ + wₙaₙ
+DEFAULT_TERMS: tuple[Term, ...] = (("w_1", "a_1"), ("w_2", "a_2"), ("w_3", "a_3"), None, ("w_n", "a_n"))
+
+OPEN_PAREN = r"\Big("
+CLOSE_PAREN = r"\Big)"
+
+
+class WeightedSum(MathTex):
+    """``lhs = σ( w a + w a + ⋯ ± bias )``, every part coloured by its role.
+
+    Parts by role (lists of MathTex parts, in reading order): ``weights`` (green),
+    ``activations``, ``plus_signs``, ``dots`` (the ⋯), ``bias`` (VGroup of sign and value,
+    blue; empty without a bias), ``sigma`` (VGroup of σ and both parentheses, yellow; empty
+    without σ), ``lhs`` (VGroup of the left-hand side and "="; empty without one).
+    ``roles[i]`` names the role of part ``i`` ("lhs", "equals", "sigma", "open", "w", "a",
+    "plus", "dots", "bias_sign", "bias", "close").
+    """
+
+    def __init__(
+        self,
+        terms: Sequence[Term] = DEFAULT_TERMS,
+        *,
+        bias: str | None = None,
+        sigma: bool = False,
+        lhs: str | None = None,
+        font_size: float = style.FONT_SIZE_BODY,
+        weight_color: ManimColor = style.W_COLOR,
+        bias_color: ManimColor = style.B_COLOR,
+        sigma_color: ManimColor = style.SIGMA_COLOR,
+        **kwargs,
+    ) -> None:
+        """``bias``: TeX of the bias with its sign, e.g. ``"+ b"`` or ``"-10"`` (a bare ``"b"`` means ``+ b``)."""
+        parts: list[str] = []
+        roles: list[str] = []
+
+        def put(tex: str, role: str) -> None:
+            parts.append(tex)
+            roles.append(role)
+
+        if lhs is not None:
+            put(lhs, "lhs")
+            put("=", "equals")
+        if sigma:
+            put(r"\sigma", "sigma")
+            put(OPEN_PAREN, "open")
+        for i, term in enumerate(terms):
+            if i:
+                put("+", "plus")
+            if term is None:
+                put(r"\cdots", "dots")
+            else:
+                put(term[0], "w")
+                put(term[1], "a")
+        if bias is not None:
+            text = bias.strip()
+            put("-" if text.startswith("-") else "+", "bias_sign")
+            put(text.lstrip("+-").strip(), "bias")
+        if sigma:
+            put((r"\," if bias is not None else "") + CLOSE_PAREN, "close")  # room for a box round the bias
+        super().__init__(*parts, font_size=font_size, **kwargs)
+        self.roles = roles
+
+        self.weights = self.parts("w")
+        self.activations = self.parts("a")
+        self.plus_signs = self.parts("plus")
+        self.dots = self.parts("dots")
+        self.bias = VGroup(*self.parts("bias_sign", "bias"))
+        self.sigma = VGroup(*self.parts("sigma", "open", "close"))
+        self.lhs = VGroup(*self.parts("lhs", "equals"))
+        for w in self.weights:
+            w.set_color(weight_color)
+        self.bias.set_color(bias_color)
+        self.sigma.set_color(sigma_color)
+
+    def parts(self, *roles: str) -> list[VMobject]:
+        """The parts with any of these roles, in reading order."""
+        return [part for part, role in zip(self.submobjects, self.roles) if role in roles]
+
+    def body(self) -> list[VMobject]:
+        """The parts of the sum itself (terms, plus signs, dots), without σ, bias or lhs."""
+        return self.parts("w", "a", "plus", "dots")
+
+
+def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,
+                  sigma_color: ManimColor = style.SIGMA_COLOR) -> MathTex:
+    """σ(x) = 1 / (1 + e^(−x)) with σ in the σ colour; parts: σ, (x), =, fraction."""
+    tex = MathTex(r"\sigma", f"({variable})", "=", rf"\frac{{1}}{{1 + e^{{-{variable}}}}}", font_size=font_size)
+    tex[0].set_color(sigma_color)
+    return tex
+
+
+def tag(target: VMobject, text: str, color: ManimColor, direction=DOWN,
+        font_size: float = style.FONT_SIZE_SMALL) -> VGroup:
+    """A box around ``target`` and a word naming it beside the box (e.g. the bias): VGroup(box, word)."""
+    box = SurroundingRectangle(target, color=color, buff=style.HIGHLIGHT_BUFF, stroke_width=style.HIGHLIGHT_WIDTH)
+    word = Text(text, font_size=font_size, color=color).next_to(box, direction, buff=style.LABEL_BUFF)
+    return VGroup(box, word)

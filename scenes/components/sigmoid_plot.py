@@ -1,0 +1,111 @@
+"""A function drawn on labelled axes (the sigmoid, or any activation function, e.g. ReLU).
+
+``function_plot(fn, x_range, label)`` gives a ``FunctionPlot``: ``axes``, ``graph`` and an
+optional ``label`` beside the curve; ``point(x)`` is where (x, fn(x)) sits on screen and
+``dot(x)`` marks it. ``sigmoid_plot()`` is the logistic curve from ``nn.sigmoid`` with its
+formula. The curve is always computed from ``fn``: nothing is drawn by hand.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+from manim import (
+    DashedLine,
+    Dot,
+    ManimColor,
+    MathTex,
+    Mobject,
+    UL,
+    VGroup,
+    Axes,
+)
+
+import nn
+
+from . import style
+from .equations import sigma_formula
+
+PLOT_X_LENGTH = 7.0
+PLOT_Y_LENGTH = 3.5
+GRAPH_WIDTH = 4.0
+DOT_RADIUS = 0.08
+GUIDE_WIDTH = 1.5
+
+
+class FunctionPlot(VGroup):
+    """Axes with ``fn`` drawn on them. Submobjects: ``axes``, ``graph``, then ``label`` if any."""
+
+    def __init__(
+        self,
+        fn: Callable[[np.ndarray], np.ndarray],
+        x_range: Sequence[float] = (-8, 8, 2),
+        y_range: Sequence[float] = (0, 1, 0.5),
+        *,
+        label: Mobject | str | None = None,
+        label_corner=UL,
+        x_length: float = PLOT_X_LENGTH,
+        y_length: float = PLOT_Y_LENGTH,
+        color: ManimColor = style.SIGMA_COLOR,
+        axis_color: ManimColor = style.SECONDARY,
+        number_font_size: float = style.FONT_SIZE_SMALL,
+        y_numbers: Sequence[float] | None = None,
+        **kwargs,
+    ) -> None:
+        """``label``: a mobject or TeX placed in ``label_corner`` of the axes (inside them)."""
+        super().__init__(**kwargs)
+        self.fn = fn
+        self.axes = Axes(
+            x_range=list(x_range),
+            y_range=list(y_range),
+            x_length=x_length,
+            y_length=y_length,
+            tips=False,
+            axis_config={"color": axis_color, "include_numbers": False, "font_size": number_font_size},
+        )
+        self.axes.x_axis.add_numbers(font_size=number_font_size)
+        ys = list(y_numbers) if y_numbers is not None else [y for y in np.arange(*y_range[:2], y_range[2]) if y != 0]
+        ys = ys + ([y_range[1]] if y_numbers is None and y_range[1] not in ys else [])
+        self.axes.y_axis.add_numbers(ys, font_size=number_font_size, num_decimal_places=_decimals(ys))
+        self.graph = self.axes.plot(lambda x: float(fn(np.float64(x))), color=color, stroke_width=GRAPH_WIDTH)
+        self.add(self.axes, self.graph)
+        self.label: Mobject | None = None
+        if label is not None:
+            self.label = MathTex(label, font_size=style.FONT_SIZE_BODY) if isinstance(label, str) else label
+            self.label.move_to(self.axes.get_corner(label_corner), aligned_edge=label_corner)
+            self.add(self.label)
+
+    def value(self, x: float) -> float:
+        """fn(x), the height of the curve at x."""
+        return float(self.fn(np.float64(x)))
+
+    def point(self, x: float) -> np.ndarray:
+        """Screen position of (x, fn(x))."""
+        return self.axes.c2p(x, self.value(x))
+
+    def dot(self, x: float, color: ManimColor = style.TEXT_COLOR, radius: float = DOT_RADIUS) -> Dot:
+        """A dot on the curve at x."""
+        return Dot(self.point(x), radius=radius, color=color)
+
+    def guides(self, x: float, color: ManimColor = style.SECONDARY) -> VGroup:
+        """Dashed lines from (x, 0) up to the curve and across to the y-axis."""
+        p = self.point(x)
+        down = DashedLine(self.axes.c2p(x, 0), p, stroke_width=GUIDE_WIDTH, color=color)
+        across = DashedLine(self.axes.c2p(0, self.value(x)), p, stroke_width=GUIDE_WIDTH, color=color)
+        return VGroup(down, across)
+
+
+def _decimals(values: Sequence[float]) -> int:
+    return 0 if all(float(v).is_integer() for v in values) else 1
+
+
+def function_plot(fn: Callable[[np.ndarray], np.ndarray], x_range: Sequence[float] = (-8, 8, 2),
+                  label: Mobject | str | None = None, **kwargs) -> FunctionPlot:
+    """``fn`` on axes over ``x_range`` (start, stop, tick step), with an optional label (see FunctionPlot)."""
+    return FunctionPlot(fn, x_range, label=label, **kwargs)
+
+
+def sigmoid_plot(x_range: Sequence[float] = (-8, 8, 2), formula: bool = True, **kwargs) -> FunctionPlot:
+    """The logistic curve σ(x) = 1 / (1 + e^(−x)) from ``nn.sigmoid``, on y from 0 to 1."""
+    label = sigma_formula() if formula else None
+    return FunctionPlot(nn.sigmoid, x_range, (0, 1, 0.5), label=label, **kwargs)
