@@ -1,0 +1,70 @@
+"""README pictures: one still per chapter and a short GIF of a forward pass, cut from rendered chapters."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Sequence
+
+import av
+from PIL import Image
+
+from .components.digit_input import ENV_DIGIT, ENV_IMAGE
+from .film import CHAPTERS, Chapter
+from .rendering import ROOT, Rendered, render_chapters
+
+GALLERY = ROOT / "assets" / "gallery"
+STILL_AT = 0.6  # a still is taken at this fraction of its chapter
+GIF_CHAPTER = 2  # the series preview: images flowing through the network one after another
+GIF_SECONDS = (2.0, 9.0)  # the part of that chapter the GIF shows
+GIF_WIDTH = 480
+
+
+def frames_between(video: Path, start: float, end: float) -> list[Image.Image]:
+    """Decoded frames of ``video`` from ``start`` to ``end`` seconds."""
+    frames = []
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        for frame in container.decode(stream):
+            t = float(frame.pts * stream.time_base)
+            if t > end:
+                break
+            if t >= start:
+                frames.append(frame.to_image())
+    return frames
+
+
+def frame_at(video: Path, fraction: float) -> Image.Image:
+    from .assemble import video_seconds
+
+    at = video_seconds(video) * fraction
+    return frames_between(video, at, at + 1)[0]
+
+
+def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path]:
+    """Write ``chNN.png`` for every rendered chapter and ``forward-pass.gif``; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for r in rendered:
+        path = out / f"ch{r.chapter.number:02d}.png"
+        frame_at(r.video, STILL_AT).save(path, optimize=True)
+        written.append(path)
+    source = next((r for r in rendered if r.chapter.number == GIF_CHAPTER), None)
+    if source is not None:
+        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width)) for f in frames_between(source.video, *GIF_SECONDS)]
+        gif = out / "forward-pass.gif"
+        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 // 15, loop=0, optimize=True)
+        written.append(gif)
+    return written
+
+
+def main(chapters: Sequence[Chapter] = CHAPTERS) -> int:
+    """Render (or reuse) every chapter at 480p15 and cut the gallery from it."""
+    env = {k: v for k, v in os.environ.items() if k not in (ENV_DIGIT, ENV_IMAGE)}  # default inputs
+    rendered = render_chapters(chapters, "low", env)
+    for path in make_gallery(rendered):
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
