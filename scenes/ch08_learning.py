@@ -31,7 +31,6 @@ from scenes.components import (
     ChapterScene,
     DigitInput,
     NetworkDiagram,
-    PixelImage,
     caption,
     chosen_input,
     heading,
@@ -40,6 +39,8 @@ from scenes.components import (
     user_chose_input,
 )
 from scenes.components.fades import fade_in, fade_out, fade_out_all
+from scenes.components.pixel_image import SIDE_PIXELS
+from scenes.components.pixel_views import PixelPatch
 
 # --- layout constants of this chapter ----------------------------------------------------------
 N_WEIGHT_DIALS = 6  # weights into the first hidden neuron, from the input pixels the diagram draws
@@ -142,13 +143,15 @@ class HowLearningRelates(ChapterScene):
     def show_a_mistake(self) -> None:
         self.digit = wrong_example(self.net)
         self.prediction = int(self.net.predict(self.digit.pixels))
-        self.image = PixelImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+        self.image = PixelPatch(self.digit.pixels, cell=style.IMAGE_SIDE / SIDE_PIXELS)  # looks like PixelImage, cheaper
+        self.image.to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
         self.source = Text(self.digit.source, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         self.source.next_to(self.image, DOWN, buff=style.LABEL_BUFF)
         self.diagram = NetworkDiagram(self.net).scale(DIAGRAM_SCALE).move_to(DIAGRAM_POSITION)
         self.caption = caption("A real test digit, fed through the trained network")
         # static pieces first, the diagram after them (cheap fades: no copies of ~700 edges)
         self.play(*fade_in(self.image, self.source, self.diagram, self.caption), run_time=style.RUN_TIME)
+        self.bring_to_back(self.caption)  # static: out of the pass's repaint
         self.play(self.diagram.forward_pass(self.digit.pixels))
         self.wait(style.PAUSE)
         self.beat("a real test image, fed forward")
@@ -167,6 +170,7 @@ class HowLearningRelates(ChapterScene):
         right = self.pointer("✓ correct", style.RIGHT_COLOR, truth, above=label < self.prediction)
         self.play(box.animate.set_stroke(style.WRONG_COLOR), FadeIn(said), run_time=style.RUN_TIME)
         self.play(FadeIn(wrong), run_time=style.RUN_TIME)
+        self.add(self.caption)  # back on top of the scene's list, so fading it repaints only itself
         self.play(Create(truth), FadeIn(right), FadeIn(true_label), FadeOut(self.caption), run_time=style.RUN_TIME)
         self.caption = caption("When it fails, knowing what the weights do gives us a place to start")
         self.play(FadeIn(self.caption), run_time=style.SHORT_RUN_TIME)
