@@ -165,7 +165,7 @@ class LinearAlgebraNotation(ChapterScene):
                 self.diagram.neuron(0, i), LEFT, buff=style.LABEL_BUFF)
             for i in range(net.sizes[0])
         ))
-        self.caption = caption("A small network: 8 pixels of the image feed 6 neurons")
+        self.caption = caption("A small network: 8 pixels feed 6 neurons")
         self.play(FadeIn(self.diagram), FadeIn(self.input_labels), FadeIn(self.caption), run_time=style.RUN_TIME)
         self.play(self.diagram.forward_pass(self.x, box=False))
         self.wait(style.LONG_PAUSE)
@@ -182,7 +182,7 @@ class LinearAlgebraNotation(ChapterScene):
         self.play(
             Write(self.sum_tex),
             self._flash(edges),
-            self._swap_caption("The first neuron of layer 1: σ of its weighted sum plus a bias"),
+            self._swap_caption("Neuron 0 of layer 1: σ of weighted sum + bias"),
             run_time=style.LONG_PAUSE,
         )
         self.wait(style.LONG_PAUSE)
@@ -208,20 +208,20 @@ class LinearAlgebraNotation(ChapterScene):
             TransformFromCopy(labels[0], entries[0]), TransformFromCopy(labels[1], entries[1]),
             TransformFromCopy(labels[2:-1], entries[2]), TransformFromCopy(labels[-1], entries[3]),
             FadeIn(self.a0.get_brackets()),
-            self._swap_caption("The activations become one column: the vector a⁽⁰⁾"),
+            self._swap_caption("The activations stack into a vector a⁽⁰⁾"),
             run_time=style.RUN_TIME * 2,
         )
         self.wait(style.PAUSE)
         self.play(
             TransformFromCopy(VGroup(s["w_{0,0}"], s["w_{0,1}"], s[r"\cdots"], s["w_{0,n}"]), w_row),
-            self._swap_caption("The weights of neuron 0 become row 0 of a matrix W"),
+            self._swap_caption("Neuron 0's weights become row 0 of W"),
             run_time=style.RUN_TIME * 2,
         )
         self.wait(style.PAUSE)
         rest = VGroup(*self.W.get_rows()[1:])
         self.play(
             FadeIn(rest, lag_ratio=style.LAG_RATIO), FadeIn(self.W.get_brackets()),
-            self._swap_caption("One row per neuron of the next layer: rows 0 to k"),
+            self._swap_caption("One row per neuron: rows 0 to k"),
             run_time=style.RUN_TIME * 2,
         )
         self.wait(style.PAUSE)
@@ -229,7 +229,7 @@ class LinearAlgebraNotation(ChapterScene):
         self.shape_note = MathTex(
             rf"k = {k},\ n = {n}:\ W \text{{ is }} {k + 1} \times {n + 1}", font_size=style.FONT_SIZE_BODY,
         ).move_to([ALGEBRA_CENTER_X, EXAMPLE_Y, 0])
-        self.play(FadeIn(self.shape_note), self._swap_caption("Here 6 neurons read 8 inputs: 48 weights in W"),
+        self.play(FadeIn(self.shape_note), self._swap_caption("Here 6 neurons read 8 inputs: 48 weights"),
                   run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE)
         self.beat("matrix and vector")
@@ -238,7 +238,7 @@ class LinearAlgebraNotation(ChapterScene):
         """Box one row at a time while the matching neuron's incoming edges flash."""
         k = self.net.sizes[1] - 1
         rows = self.W.get_rows()
-        self.play(self._swap_caption("Each row times the vector is one neuron's weighted sum"),
+        self.play(self._swap_caption("Row × vector = one neuron's weighted sum"),
                   run_time=style.SHORT_RUN_TIME)
         row_box = neuron_box = vec_box = None
         for shown, neuron in zip((0, 1, 3), (0, 1, k)):
@@ -290,7 +290,7 @@ class LinearAlgebraNotation(ChapterScene):
         example.move_to([ALGEBRA_CENTER_X, EXAMPLE_Y, 0])
         self.example = example
         self.play(FadeIn(example, shift=UP * 0.3),
-                  self._swap_caption("σ acts on each component of the vector separately"),
+                  self._swap_caption("σ acts on each component separately"),
                   run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE + style.PAUSE)
         self.beat("sigma on each component")
@@ -321,13 +321,15 @@ class LinearAlgebraNotation(ChapterScene):
         printed = Text(values_line(a1), font=CODE_FONT, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         self.code = VGroup(code, printed).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
         self.code.next_to(box, DOWN, buff=0.7).set_x(ALGEBRA_CENTER_X)
-        self.play(Write(code), self._swap_caption("As code it is shorter, and fast: matrix products are heavily optimised"),
+        self.play(Write(code), self._swap_caption("The same line as code: shorter to write"),
                   run_time=style.RUN_TIME * 2)
+        self.wait(style.PAUSE)
+        self.play(self._swap_caption("and fast: matrix products are heavily optimised"), run_time=style.SHORT_RUN_TIME)
         self.wait(style.LONG_PAUSE)
         self.beat("as code")
         outputs = VGroup(self.diagram.neurons[1], self.diagram.output_labels)
         self.play(FadeIn(printed), self._flash(self.diagram.edges[0]),
-                  self._swap_caption("Run on this image, it gives the six fills of the right-hand column"),
+                  self._swap_caption("On this image: the six fills on the right"),
                   run_time=style.LAYER_PASS_TIME)
         self.play(Create(self._box(outputs)), Create(self._box(printed)), run_time=style.BOX_TIME)
         self.wait(style.LONG_PAUSE)

@@ -91,7 +91,7 @@ class WhatItLearned(ChapterScene):
     # --- steps ---------------------------------------------------------------------------
     def next_time(self) -> None:
         self.title = heading("What did our network learn?")
-        self.caption = caption("Next time: how it finds these weights from data")
+        self.caption = caption("Next video: how it learns weights from data")
         self.play(FadeIn(self.title), FadeIn(self.caption), run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE + style.PAUSE)
         self.beat("next: learning")
@@ -102,11 +102,11 @@ class WhatItLearned(ChapterScene):
         label = Text("The hope (made by hand)", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         label.next_to(grids, UP, buff=LABEL_BUFF)
         self.hope = VGroup(grids, label)
-        self.play(FadeIn(label), self._swap_caption("We hoped each first-layer neuron would find a neat edge"),
+        self.play(FadeIn(label), self._swap_caption("We hoped for neurons that find neat edges"),
                   run_time=style.RUN_TIME)
         for grid in grids:
             self.play(FadeIn(grid), run_time=style.SHORT_RUN_TIME)
-        self.wait(style.LONG_PAUSE)
+        self.wait(style.LONG_PAUSE + style.PAUSE)
         self.beat("the hope")
 
     def the_real_weights(self) -> None:
@@ -121,7 +121,7 @@ class WhatItLearned(ChapterScene):
                   run_time=style.RUN_TIME)
         for grid in grids:
             self.play(FadeIn(grid), run_time=APPEAR_TIME)
-        self.wait(style.LONG_PAUSE)
+        self.wait(style.LONG_PAUSE + style.PAUSE)
         self.wait(style.LONG_PAUSE)
         self.beat("the real weights")
 
@@ -143,7 +143,7 @@ class WhatItLearned(ChapterScene):
     def still_works(self) -> None:
         n = len(nn.load_mnist().test[1])
         self.play(
-            self._swap_caption(f"And still it reads {accuracy_text(test_accuracy())} of the {n:,} test digits correctly"),
+            self._swap_caption(f"Still, it gets {accuracy_text(test_accuracy())} of {n:,} test digits right"),
             run_time=style.RUN_TIME,
         )
         self.wait(style.LONG_PAUSE + style.PAUSE)

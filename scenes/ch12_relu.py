@@ -76,7 +76,7 @@ class ReluVsSigmoid(ChapterScene):
         self.plot = FunctionPlot(nn.sigmoid, X_RANGE, Y_RANGE, x_length=AXES_X_LENGTH, y_length=AXES_Y_LENGTH)
         self.plot.move_to(AXES_CENTER)
         self.sigmoid_formula = sigma_formula("a").move_to([FORMULA_X, SIGMOID_FORMULA_Y, 0])
-        self.caption = caption("Our network squashes every weighted sum with the sigmoid σ")
+        self.caption = caption("Our network squashes its sums with σ")
         self.play(FadeIn(self.title), FadeIn(self.plot.axes), FadeIn(self.caption), run_time=style.RUN_TIME)
         self.play(Create(self.plot.graph), Write(self.sigmoid_formula), run_time=style.LONG_PAUSE)
         self.wait(style.LONG_PAUSE + style.PAUSE)
@@ -89,11 +89,11 @@ class ReluVsSigmoid(ChapterScene):
         self.play(
             Create(cross), FadeIn(stamp, scale=1.5),
             self.plot.graph.animate.set_stroke(opacity=DIM_OPACITY),
-            self._swap_caption("The early favourite; modern deep networks rarely use it"),
+            self._swap_caption("The early favourite, now rarely used"),
             run_time=style.RUN_TIME,
         )
         self.sigmoid_out = VGroup(cross, stamp)
-        self.wait(style.LONG_PAUSE)
+        self.wait(style.LONG_PAUSE + style.PAUSE)
         self.beat("old school")
 
     def show_relu(self) -> None:
@@ -114,14 +114,14 @@ class ReluVsSigmoid(ChapterScene):
         identity_label.next_to(axes.c2p(x_id, float(nn.relu(np.float64(x_id)))), RIGHT, buff=style.LABEL_BUFF * 2)
         identity_label.shift(DOWN * style.LABEL_BUFF * 2)
         self.play(Create(self.inactive), FadeIn(inactive_label),
-                  self._swap_caption("Negative input: the neuron is simply off, its output is 0"),
+                  self._swap_caption("Negative input: the neuron is off, output 0"),
                   run_time=style.RUN_TIME * 1.5)
         self.wait(style.LONG_PAUSE)
         self.play(Create(self.identity), FadeIn(identity_label),
-                  self._swap_caption("Positive input: it passes straight through, unchanged"),
+                  self._swap_caption("Positive input: passed through unchanged"),
                   run_time=style.RUN_TIME * 1.5)
         self.relu_labels = VGroup(inactive_label, identity_label)
-        self.wait(style.LONG_PAUSE)
+        self.wait(style.LONG_PAUSE + style.PAUSE)
         self.beat("relu")
 
     def compare(self) -> None:
@@ -133,7 +133,7 @@ class ReluVsSigmoid(ChapterScene):
         relu_tag.next_to(axes.c2p(top, float(nn.relu(np.float64(top)))), RIGHT, buff=style.LABEL_BUFF)
         self.play(
             self.plot.graph.animate.set_stroke(opacity=1.0), FadeIn(sigma_tag), FadeIn(relu_tag),
-            self._swap_caption("Same axes: σ saturates near 0 and 1, ReLU keeps growing"),
+            self._swap_caption("σ flattens out near 0 and 1; ReLU keeps rising"),
             run_time=style.RUN_TIME,
         )
         self.wait(style.PAUSE)
