@@ -56,8 +56,8 @@ THUMB_SIDE = 0.9  # part thumbnail beside a hoped-for neuron
 THUMB_OFFSET = 0.8  # from the neuron's centre to the thumbnail's centre (leftwards)
 RING_SCALE = 1.6  # yellow ring round a hoped-for neuron, relative to the neuron
 BIG_SIDE = 4.0  # the 9, big, left of the diagram (side of its whole 28×28 grid) ...
-BIG_CENTRE = LEFT * 4.0 + UP * 0.3  # ... centred here
-PART_SEPARATION = (LEFT * 0.8 + UP * 0.4, RIGHT * 1.6 + DOWN * 0.2)  # loop and line move apart
+BIG_CENTRE = LEFT * 4.0 + UP * 0.5  # ... centred here
+PART_SEPARATION = (LEFT * 0.8 + UP * 0.4, RIGHT * 1.6 + DOWN * 0.1)  # loop and line move apart
 PIECE_LABEL_BUFF = 0.3  # "n short edges" under the split parts
 EXPLODE = 0.35  # an edge piece moves out by this × (its centre − the part's centre)
 LAYER_LABEL_BUFF = 0.2  # hope labels above the diagram's columns
@@ -112,7 +112,7 @@ class WhyLayers(ChapterScene):
     def open_question(self) -> None:
         self.title = heading("Why layers?")
         self.reveal(self.title)
-        self.say("What might the hidden layers be doing? Here is a hope.")
+        self.say("What might the hidden layers do? A hope:")
         self.wait(style.PAUSE)
 
     def digits_as_parts(self) -> None:
@@ -122,7 +122,7 @@ class WhyLayers(ChapterScene):
             self.rows.add(self.build_equation(self.examples[digit], y))
             if digit == DIGITS_IN_ORDER[0]:
                 self.beat("a 9 is a loop plus a line")
-        self.say("Each part is cut from a real MNIST digit by a computed mask")
+        self.say("Each part: real MNIST pixels, a computed mask")
         self.wait(style.LONG_PAUSE)
         self.beat("digits as sums of parts")
 
@@ -137,7 +137,7 @@ class WhyLayers(ChapterScene):
             for mask, color in zip(nine.masks, PART_COLORS[nine.label])
         ))
         self.reveal(self.big_nine, self.big_parts)
-        self.say("Maybe each neuron of the last hidden layer stands for one part?")
+        self.say("Maybe one neuron of layer 2 for each part?")
         self.hopes = VGroup()
         last_hidden = len(self.net.sizes) - 2
         hoped = [hoped_neuron(self.net, OUTPUT_HOPE[name]) for name in ("loop", "line")]
@@ -145,7 +145,7 @@ class WhyLayers(ChapterScene):
             hope = self.neuron_hope(self.diagram.neuron(last_hidden, index), nine, part, f"{name}?")
             self.play(FadeIn(hope), run_time=style.RUN_TIME)
             self.hopes.add(hope)
-        self.wait(style.PAUSE)
+        self.wait(style.LONG_PAUSE)
         self.beat("one neuron per part?")
         self.say(f"If both lit up, they would push the output {nine.label} up")
         links = self.links(last_hidden, hoped, nine.label)
@@ -158,11 +158,15 @@ class WhyLayers(ChapterScene):
 
     def parts_as_edges(self) -> None:
         nine = self.examples[9]
-        self.say("A loop is a ring of short edges; a line is a few edges end to end")
+        self.say("Parts split further into short edges")
         wholes = self.big_parts
-        self.play(FadeOut(self.big_nine),
+        curtain = self.curtain([self.big_nine], 0.0)  # fades the gray digit out from under its parts
+        self.add(curtain)
+        self.bring_to_front(wholes)
+        self.play(curtain.animate.set_fill(opacity=1.0),
                   *(whole.animate.shift(shift) for whole, shift in zip(wholes, PART_SEPARATION)),
                   run_time=style.RUN_TIME)
+        self.remove(self.big_nine, curtain)
         centre = hole_centre(nine.pixels)
         piece_masks = (loop_edges(nine.masks[0], centre), line_edges(nine.masks[1]))
         self.pieces = VGroup()
@@ -180,12 +184,12 @@ class WhyLayers(ChapterScene):
             for ink, masks in zip(inks, piece_masks)
         ))
         self.reveal(counts, run_time=style.SHORT_RUN_TIME)
-        self.pieces.add(counts)
+        self.edge_counts = counts
         self.wait(style.LONG_PAUSE)
         self.beat("parts split into edges")
 
     def layers_of_abstraction(self) -> None:
-        self.say("Hope: edges in layer 1, parts in layer 2, digits at the output")
+        self.say("The hope: edges, then parts, then digits")
         self.play(FadeOut(self.hopes), run_time=style.SHORT_RUN_TIME)
         self.layer_labels = VGroup()
         for layer, words in ((1, "edges?"), (2, "parts?"), (3, "digits")):
@@ -199,8 +203,8 @@ class WhyLayers(ChapterScene):
         self.beat("edges, parts, digits")
 
     def abstraction_in_speech(self) -> None:
-        self.conceal(self.diagram, self.pieces, self.layer_labels)
-        self.say("Other things are layered too: speech builds up the same way")
+        self.conceal(self.diagram, self.pieces, self.edge_counts, self.layer_labels)
+        self.say("Speech is built in layers too")
         digit_row = self.box_row(("pixels", "edges", "parts", "digits"), style.ACCENT)
         speech_row = self.box_row(("sounds", "syllables", "words", "phrases"), style.B_COLOR)
         VGroup(digit_row, speech_row).arrange(DOWN, buff=ROW_GAP)
@@ -219,9 +223,10 @@ class WhyLayers(ChapterScene):
 
     def honest_question(self) -> None:
         self.conceal(self.rows_of_boxes)
-        question = Text("Does the trained network really do this?", font_size=style.FONT_SIZE_HEADING)
+        question = Text("Does the trained network really do this?", font_size=style.FONT_SIZE_HEADING,
+                        t2c={"really": style.ACCENT})
         self.reveal(question)
-        self.say("We will look at its real weights near the end of the film")
+        self.say("Its real weights answer this near the end")
         self.wait(style.LONG_PAUSE)
         self.beat("the honest question")
         self.conceal(*self.mobjects)
@@ -290,7 +295,7 @@ class WhyLayers(ChapterScene):
         self.play(*(tile.animate.move_to(t) for tile, t in zip(tiles, targets)), run_time=style.RUN_TIME)
         self.play(*(tile.frame.animate.set_stroke(opacity=1.0) for tile in tiles),
                   FadeIn(plus), FadeIn(equals), FadeIn(answer), run_time=style.SHORT_RUN_TIME)
-        self.wait(style.PAUSE)
+        self.wait(style.LONG_PAUSE)
         return VGroup(image, overlays, tiles, plus, equals, answer)
 
     def neuron_hope(self, neuron: Circle, example: DigitParts, part: int, words: str) -> VGroup:
