@@ -5,7 +5,6 @@ vectors' sizes and ``net.n_parameters``. Weights are green, biases blue (the alg
 """
 from __future__ import annotations
 
-import numpy as np
 from manim import (
     DOWN,
     Animation,

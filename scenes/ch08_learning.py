@@ -167,7 +167,7 @@ class HowLearningRelates(ChapterScene):
         verdict = VGroup(said, true_label).arrange(DOWN, aligned_edge=LEFT, buff=VERDICT_GAP)
         verdict.next_to(self.source, DOWN, buff=style.FRAME_MARGIN).align_to(self.image, LEFT)
         wrong = self.pointer("✗ wrong", style.WRONG_COLOR, box, above=self.prediction < label)
-        right = self.pointer("✓ correct", style.RIGHT_COLOR, truth, above=label < self.prediction)
+        right = self.pointer("correct", style.RIGHT_COLOR, truth, above=label < self.prediction)
         self.play(box.animate.set_stroke(style.WRONG_COLOR), FadeIn(said), run_time=style.RUN_TIME)
         self.play(FadeIn(wrong), run_time=style.RUN_TIME)
         self.add(self.caption)  # back on top of the scene's list, so fading it repaints only itself

@@ -17,7 +17,6 @@ from manim import (
     UP,
     Arrow,
     BackgroundRectangle,
-    Circle,
     Create,
     DecimalNumber,
     FadeIn,
