@@ -41,7 +41,7 @@ MORE_IMAGES: tuple[int, ...] = (4, 0, 15)
 # --- layout of this chapter: a slightly smaller diagram, lifted, so captions fit below it ---
 DIAGRAM_NEURON_RADIUS = 0.13
 DIAGRAM_NEURON_GAP = 0.08
-DIAGRAM_CENTER = style.DIAGRAM_CENTER + UP * 0.3
+DIAGRAM_CENTER = style.DIAGRAM_CENTER + UP * 0.45
 QUESTION_FONT_SIZE = 120
 ELLIPSIS_SHRINK = 0.2  # the 768 undrawn neurons shrink to this as they vanish into the ellipsis
 
@@ -133,7 +133,7 @@ class IntroducingLayers(ChapterScene):
         count = Text("2 hidden layers", font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR).move_to(title)
         each = Text("16 neurons each", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         each.next_to(hidden, DOWN, buff=style.LABEL_BUFF)
-        self.show_caption("Here: 2 hidden layers of 16 neurons, a choice, not a law")
+        self.show_caption("Their number and size are our choice")
         self.play(ReplacementTransform(title, count), FadeIn(each), run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE)
         self.beat("2 hidden layers, 16 neurons each")
