@@ -75,6 +75,11 @@ DIGIT_ROW = 0.56  # vertical step between digits
 ANSWER_RADIUS = style.NEURON_RADIUS * 1.3
 
 
+def a_digit(d: int) -> str:
+    """'a 3', 'an 8': the digit with its article."""
+    return f"{'an' if d == 8 else 'a'} {d}"
+
+
 def sloppiest_confident_index(net: nn.Network | None = None, digit: int = SLOPPY_DIGIT,
                               floor: float = CONFIDENCE_FLOOR) -> int:
     """The rule behind DEFAULT_INDEX: the correctly read test ``digit`` with the lowest output ≥ floor."""
@@ -128,12 +133,12 @@ class Reading:
 
     def name(self) -> str:
         """'a 3' when the label is known, else 'a digit'."""
-        return f"a {self.digit.label}" if self.digit.label is not None else "a digit"
+        return a_digit(self.digit.label) if self.digit.label is not None else "a digit"
 
     def answer_caption(self) -> str:
-        words = f"Our trained network's answer: {self.prediction} (output {self.outputs[self.prediction]:.2f})"
+        words = f"The trained network's answer: {self.prediction} (output {self.outputs[self.prediction]:.2f})"
         if self.digit.label is not None and self.digit.label != self.prediction:
-            words += f", but it is a {self.digit.label}"
+            words += f", but it is {a_digit(self.digit.label)}"
         return words
 
 
@@ -153,7 +158,7 @@ class IntroductionExample(ChapterScene):
     # --- beats ---------------------------------------------------------------------------------
     def draw_digit(self) -> None:
         """The digit appears row by row, then braces say 28 by 28."""
-        self.caption = caption(f"Here is {self.reading.name()}, written by hand and stored as 28 × 28 pixels")
+        self.caption = caption(f"{self.reading.name().capitalize()}, handwritten, stored as 28 × 28 pixels")
         rows = self.row_covers()
         self.add(lit_view(self.image), *rows)  # the black squares would only cost render time
         self.play(LaggedStart(*(FadeOut(r) for r in rows), lag_ratio=style.LAG_RATIO * 2), run_time=style.LAGGED_FADE_IN)
@@ -174,14 +179,16 @@ class IntroductionExample(ChapterScene):
         images.arrange_in_grid(rows=2, buff=EXAMPLE_GAP).move_to(EXAMPLES_POS)
         tags = VGroup(*(self.index_tag(f"test #{i}", img) for i, img in zip(indices, images)))
         own_tag = self.index_tag(self.short_source(), self.image)
-        self.swap_caption(f"More {d}s from the test set: every pixel differs, yet each one reads as {d}",
+        self.swap_caption(f"More {d}s from the test set: no two alike",
                           also=own_tag)
         lids = [cover(VGroup(img, tag)) for img, tag in zip(images, tags)]
         self.add(images, tags, *lids)
         self.play(LaggedStart(*(FadeOut(lid) for lid in lids), lag_ratio=0.5), run_time=style.LAGGED_FADE_IN)
         self.remove(*lids)
         self.beat("other examples of the digit")
-        self.wait(2 * style.LONG_PAUSE)
+        self.wait(style.LONG_PAUSE)
+        self.swap_caption(f"Yet you read each one as {a_digit(d)} at a glance")
+        self.wait(style.LONG_PAUSE)
         lids = VGroup(cover(VGroup(images, tags)), cover(own_tag))
         self.bring_to_front(self.braces)  # only the braces and the covers change
         self.play(FadeIn(lids), FadeOut(self.braces), run_time=style.RUN_TIME)
@@ -191,7 +198,7 @@ class IntroductionExample(ChapterScene):
         """Each pixel's brightness is written on it, and one window is shown enlarged."""
         values = value_layer(self.image)
         marker, zoom, links = self.zoom_window(zoom_region(self.reading.digit.pixels))
-        self.swap_caption("To a computer it is just 784 numbers: each pixel's brightness from 0 to 1")
+        self.swap_caption("To a computer: 784 brightness values, 0 to 1")
         self.add(values)  # a cut: all 784 values at once
         self.wait(style.PAUSE)
         lid = cover(zoom)
@@ -211,12 +218,12 @@ class IntroductionExample(ChapterScene):
         arrow = Arrow(self.image.get_right(), [DIGITS_X - 2 * ANSWER_RADIUS - style.LABEL_BUFF, self.image.get_y(), 0],
                       buff=style.FRAME_MARGIN, color=style.TEXT_COLOR)
         self.question = Text("?", font_size=style.FONT_SIZE_TITLE, color=style.ACCENT).next_to(arrow, UP)
-        self.swap_caption("The task: write a program that turns these numbers into one digit")
+        self.swap_caption("The task: a program that names the digit")
         self.play(GrowArrow(arrow), LaggedStart(*(FadeIn(t) for t in self.digits), lag_ratio=style.LAG_RATIO),
                   run_time=style.RUN_TIME)
         self.play(Write(self.question), run_time=style.SHORT_RUN_TIME)
         self.beat("the program we are asked to write")
-        self.wait(style.LONG_PAUSE + style.PAUSE)
+        self.wait(2 * style.LONG_PAUSE)
 
     def show_network_answer(self) -> None:
         """The trained network's 10 outputs for this very image, the largest boxed."""

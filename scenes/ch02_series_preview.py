@@ -14,7 +14,7 @@ from __future__ import annotations
 from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, LaggedStart, Text, VGroup
 
 import nn
-from scenes.ch01_introduction import DEFAULT_INDEX
+from scenes.ch01_introduction import DEFAULT_INDEX, a_digit
 from scenes.components import ChapterScene, NetworkDiagram, PixelImage, caption, chosen_input, mnist_input, style
 from scenes.components.cover import cover, fade_to_black
 from scenes.components.digit_input import DigitInput
@@ -49,16 +49,16 @@ def more_image_indices(chosen: DigitInput, n: int = N_MORE_IMAGES) -> list[int]:
 def image_tag(digit: DigitInput) -> str:
     """The line under the image: where it comes from and, if known, its true digit."""
     where = digit.source.replace("MNIST test", "test") if digit.source.startswith("MNIST") else "your image"
-    return where if digit.label is None else f"{where}, a {digit.label}"
+    return where if digit.label is None else f"{where}, {a_digit(digit.label)}"
 
 
 def answer_caption(digit: DigitInput, prediction: int) -> str:
     """The caption of one pass, from the label and the network's real prediction."""
     if digit.label is None:
-        return f"The network reads your image as a {prediction}"
+        return f"The network reads your image as {a_digit(prediction)}"
     if digit.label == prediction:
-        return f"A {digit.label} goes in; the network's brightest output is {prediction}"
-    return f"A {digit.label} goes in, but the network's brightest output is {prediction}"
+        return f"{a_digit(digit.label).capitalize()} goes in; the brightest output is {prediction}"
+    return f"{a_digit(digit.label).capitalize()} goes in, but the brightest output is {prediction}"
 
 
 class SeriesPreview(ChapterScene):
@@ -83,7 +83,7 @@ class SeriesPreview(ChapterScene):
         self.diagram = NetworkDiagram(self.net, neuron_radius=DIAGRAM_NEURON_RADIUS,
                                       neuron_gap=DIAGRAM_NEURON_GAP)
         self.diagram.move_to([DIAGRAM_RIGHT - self.diagram.width / 2, DIAGRAM_Y, 0])
-        self.caption = caption("Today: how such a network is built. Next time: how it learns.")
+        self.caption = caption("This film: the structure. Next: the learning.")
         lid = cover(None)
         self.add(self.view, self.tag, self.caption, self.diagram, lid)
         self.play(FadeOut(lid), run_time=style.RUN_TIME)
@@ -119,7 +119,7 @@ class SeriesPreview(ChapterScene):
         others[1:].shift(RIGHT * LINE_GAP)
         note = VGroup(this_kind, others).arrange(DOWN, aligned_edge=LEFT, buff=2 * LINE_GAP)
         note.move_to(self.image, aligned_edge=UP + LEFT)
-        self.swap("Many kinds of network exist; this one is the simplest to start from")
+        self.swap("Many kinds of network exist; this is the simplest")
         lid = cover(VGroup(self.image, self.tag))
         self.play(FadeIn(lid), run_time=style.SHORT_RUN_TIME)
         self.remove(self.view, self.tag, lid)
