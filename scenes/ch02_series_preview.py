@@ -30,9 +30,9 @@ DIAGRAM_NEURON_RADIUS = 0.13
 DIAGRAM_NEURON_GAP = 0.08
 DIAGRAM_RIGHT = 6.3  # x of the diagram's right edge (output labels included)
 DIAGRAM_Y = 0.35
-QUICK_LAYER_TIME = 0.55  # the later passes run faster: the first one shows how it goes
-QUICK_INPUT_TIME = 0.35
-QUICK_BOX_TIME = 0.35
+QUICK_LAYER_TIME = 0.45  # the later passes run faster: the first one shows how it goes
+QUICK_INPUT_TIME = 0.3
+QUICK_BOX_TIME = 0.3
 LINE_GAP = 0.22
 
 
