@@ -49,10 +49,15 @@ class FunctionPlot(VGroup):
         color: ManimColor = style.SIGMA_COLOR,
         axis_color: ManimColor = style.SECONDARY,
         number_font_size: float = style.FONT_SIZE_SMALL,
+        x_numbers: Sequence[float] | None = None,
         y_numbers: Sequence[float] | None = None,
         **kwargs,
     ) -> None:
-        """``label``: a mobject or TeX placed in ``label_corner`` of the axes (inside them)."""
+        """``label``: a mobject or TeX placed in ``label_corner`` of the axes (inside them).
+
+        ``x_numbers`` / ``y_numbers``: which values get numbers (default: every x tick but 0;
+        every y tick but 0, and the top).
+        """
         super().__init__(**kwargs)
         self.fn = fn
         self.axes = Axes(
@@ -63,7 +68,9 @@ class FunctionPlot(VGroup):
             tips=False,
             axis_config={"color": axis_color, "include_numbers": False, "font_size": number_font_size},
         )
-        self.axes.x_axis.add_numbers(font_size=number_font_size)
+        self.axes.x_axis.add_numbers(
+            None if x_numbers is None else [x for x in x_numbers if x != 0], font_size=number_font_size
+        )
         ys = list(y_numbers) if y_numbers is not None else [y for y in np.arange(*y_range[:2], y_range[2]) if y != 0]
         ys = ys + ([y_range[1]] if y_numbers is None and y_range[1] not in ys else [])
         self.axes.y_axis.add_numbers(ys, font_size=number_font_size, num_decimal_places=_decimals(ys))
