@@ -41,7 +41,7 @@ from manim import (
 import nn
 
 from scenes.components import ChapterScene, PixelImage, caption, chosen_input, style
-from scenes.components.cover import cover, fade_to_black
+from scenes.components.fades import cover, fade_to_black
 from scenes.components.digit_input import DigitInput
 from scenes.components.pixel_image import SIDE_PIXELS
 from scenes.components.pixel_views import PixelPatch, lit_view, value_layer

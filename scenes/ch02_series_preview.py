@@ -16,7 +16,7 @@ from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, LaggedStart, Text, VGr
 import nn
 from scenes.ch01_introduction import DEFAULT_INDEX, a_digit
 from scenes.components import ChapterScene, NetworkDiagram, PixelImage, caption, chosen_input, mnist_input, style
-from scenes.components.cover import cover, fade_to_black
+from scenes.components.fades import cover, fade_to_black
 from scenes.components.digit_input import DigitInput
 from scenes.components.pixel_views import lit_view
 

@@ -28,7 +28,7 @@ from manim import (
 )
 
 from scenes.components import ChapterScene, PixelImage, caption, chosen_input, style
-from scenes.components.cover import fade_to_black, reveal, swap_under_cover
+from scenes.components.fades import fade_to_black, reveal, swap_under_cover
 from scenes.components.digit_input import DigitInput
 from scenes.components.pixel_image import SIDE_PIXELS
 

@@ -32,7 +32,7 @@ from scenes.components import (
     mnist_input,
     style,
 )
-from scenes.components.cover import fade_to_black, reveal, swap_under_cover
+from scenes.components.fades import fade_to_black, reveal, swap_under_cover
 from scenes.components.digit_input import DigitInput
 
 #: three more MNIST test images fed to the network after the chosen one: a 4, a 7 and a 5

@@ -24,7 +24,6 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    Group,
     MathTex,
     Rectangle,
     Text,
@@ -33,6 +32,7 @@ from manim import (
 
 import nn
 from scenes.components import ChapterScene, NetworkDiagram, caption, heading, style
+from scenes.components.fades import conceal, cover, reveal
 from scenes.components.digit_parts import (
     DigitParts,
     PartImage,
@@ -61,7 +61,6 @@ PART_SEPARATION = (LEFT * 0.8 + UP * 0.4, RIGHT * 1.6 + DOWN * 0.1)  # loop and 
 PIECE_LABEL_BUFF = 0.3  # "n short edges" under the split parts
 EXPLODE = 0.35  # an edge piece moves out by this × (its centre − the part's centre)
 LAYER_LABEL_BUFF = 0.2  # hope labels above the diagram's columns
-CURTAIN_BUFF = 0.1  # a fading curtain overlaps what it covers by this
 BOX_WIDTH, BOX_HEIGHT = 2.5, 0.8  # speech boxes
 BOX_GAP = 0.8  # room for the arrow between two boxes
 ROW_GAP = 1.6  # between the digit row and the speech row
@@ -111,7 +110,7 @@ class WhyLayers(ChapterScene):
     # --- steps ---------------------------------------------------------------------------------
     def open_question(self) -> None:
         self.title = heading("Why layers?")
-        self.reveal(self.title)
+        reveal(self, self.title)
         self.say("What might the hidden layers do? A hope:")
         self.wait(style.PAUSE)
 
@@ -127,16 +126,16 @@ class WhyLayers(ChapterScene):
         self.beat("digits as sums of parts")
 
     def parts_as_neurons(self) -> None:
-        self.conceal(self.rows, self.title)
+        conceal(self, self.rows, self.title)
         self.diagram = NetworkDiagram(self.net).scale(DIAGRAM_SCALE).move_to(DIAGRAM_CENTRE)
-        self.reveal(self.diagram)
+        reveal(self, self.diagram)
         nine = self.examples[9]
         self.big_nine = ink_image(nine.pixels, side=BIG_SIDE, frame=False).move_to(BIG_CENTRE)
         self.big_parts = VGroup(*(
             PartImage(nine.pixels, mask, color, side=BIG_SIDE).move_to(BIG_CENTRE)
             for mask, color in zip(nine.masks, PART_COLORS[nine.label])
         ))
-        self.reveal(self.big_nine, self.big_parts)
+        reveal(self, self.big_nine, self.big_parts)
         self.say("Maybe one neuron of layer 2 for each part?")
         self.hopes = VGroup()
         last_hidden = len(self.net.sizes) - 2
@@ -160,7 +159,7 @@ class WhyLayers(ChapterScene):
         nine = self.examples[9]
         self.say("Parts split further into short edges")
         wholes = self.big_parts
-        curtain = self.curtain([self.big_nine], 0.0)  # fades the gray digit out from under its parts
+        curtain = cover(self.big_nine).set_fill(opacity=0.0)  # fades the gray digit out from under its parts
         self.add(curtain)
         self.bring_to_front(wholes)
         self.play(curtain.animate.set_fill(opacity=1.0),
@@ -183,7 +182,7 @@ class WhyLayers(ChapterScene):
             .next_to(ink, DOWN, buff=PIECE_LABEL_BUFF)
             for ink, masks in zip(inks, piece_masks)
         ))
-        self.reveal(counts, run_time=style.SHORT_RUN_TIME)
+        reveal(self, counts, run_time=style.SHORT_RUN_TIME)
         self.edge_counts = counts
         self.wait(style.LONG_PAUSE)
         self.beat("parts split into edges")
@@ -198,12 +197,12 @@ class WhyLayers(ChapterScene):
             label.next_to(column, UP, buff=LAYER_LABEL_BUFF)
             self.layer_labels.add(label)
         for label in self.layer_labels:  # one after another: a lagged fade-in
-            self.reveal(label, run_time=style.LAGGED_FADE_IN / len(self.layer_labels))
+            reveal(self, label, run_time=style.LAGGED_FADE_IN / len(self.layer_labels))
         self.wait(style.LONG_PAUSE)
         self.beat("edges, parts, digits")
 
     def abstraction_in_speech(self) -> None:
-        self.conceal(self.diagram, self.pieces, self.edge_counts, self.layer_labels)
+        conceal(self, self.diagram, self.pieces, self.edge_counts, self.layer_labels)
         self.say("Speech is built in layers too")
         digit_row = self.box_row(("pixels", "edges", "parts", "digits"), style.ACCENT)
         speech_row = self.box_row(("sounds", "syllables", "words", "phrases"), style.B_COLOR)
@@ -212,55 +211,33 @@ class WhyLayers(ChapterScene):
         for row, words in ((digit_row, "Reading a digit (our hope)"), (speech_row, "Understanding speech")):
             header = Text(words, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
             headers.add(header.next_to(row, UP, buff=ROW_HEADER_BUFF, aligned_edge=LEFT))
-        self.reveal(digit_row, headers[0])
-        self.reveal(headers[1], run_time=style.SHORT_RUN_TIME)
+        reveal(self, digit_row, headers[0])
+        reveal(self, headers[1], run_time=style.SHORT_RUN_TIME)
         boxes, arrows = speech_row
         for k, box in enumerate(boxes):  # one after another: a lagged fade-in
-            self.reveal(box, *arrows[k - 1:k], run_time=style.LAGGED_FADE_IN / len(boxes))
+            reveal(self, box, *arrows[k - 1:k], run_time=style.LAGGED_FADE_IN / len(boxes))
         self.wait(style.LONG_PAUSE)
         self.beat("speech in layers")
         self.rows_of_boxes = VGroup(digit_row, speech_row, headers)
 
     def honest_question(self) -> None:
-        self.conceal(self.rows_of_boxes)
+        conceal(self, self.rows_of_boxes)
         question = Text("Does the trained network really do this?", font_size=style.FONT_SIZE_HEADING,
                         t2c={"really": style.ACCENT})
-        self.reveal(question)
+        reveal(self, question)
         self.say("Its real weights answer this near the end")
         self.wait(style.LONG_PAUSE)
         self.beat("the honest question")
-        self.conceal(*self.mobjects)
+        conceal(self, *self.mobjects)
 
     # --- helpers ---------------------------------------------------------------------------------
     def say(self, text: str) -> None:
         """Swap the one-line caption at the bottom."""
         new = caption(text)
         if self.caption_text is not None:
-            self.conceal(self.caption_text, run_time=style.SHORT_RUN_TIME / 2)
-        self.reveal(new, run_time=style.SHORT_RUN_TIME / 2 if self.caption_text else style.SHORT_RUN_TIME)
+            conceal(self, self.caption_text, run_time=style.SHORT_RUN_TIME / 2)
+        reveal(self, new, run_time=style.SHORT_RUN_TIME / 2 if self.caption_text else style.SHORT_RUN_TIME)
         self.caption_text = new
-
-    def curtain(self, mobjects, opacity: float) -> Rectangle:
-        """A background-coloured rectangle over ``mobjects`` (a cheap way to fade many squares)."""
-        group = Group(*mobjects)
-        rect = Rectangle(width=group.width + 2 * CURTAIN_BUFF, height=group.height + 2 * CURTAIN_BUFF)
-        return rect.set_stroke(width=0).set_fill(style.BACKGROUND, opacity).move_to(group)
-
-    def reveal(self, *mobjects, run_time: float = style.RUN_TIME) -> None:
-        """Fade ``mobjects`` in by lifting a curtain: only the curtain is redrawn per frame."""
-        curtain = self.curtain(mobjects, 1.0)
-        self.add(*mobjects, curtain)
-        self.play(curtain.animate.set_fill(opacity=0.0), run_time=run_time)
-        self.remove(curtain)
-
-    def conceal(self, *mobjects, run_time: float = style.RUN_TIME) -> None:
-        """Fade ``mobjects`` out under a falling curtain, then remove them (the caption too if covered)."""
-        curtain = self.curtain(mobjects, 0.0)
-        self.add(curtain)
-        self.play(curtain.animate.set_fill(opacity=1.0), run_time=run_time)
-        covered = {id(m) for mob in mobjects for m in mob.get_family()}
-        # parts of a group may have been added one by one: remove whatever is on screen
-        self.remove(*(m for m in self.mobjects if id(m) in covered), curtain)
 
     @staticmethod
     def part_sentence(digit: int) -> str:
@@ -273,7 +250,7 @@ class WhyLayers(ChapterScene):
         """Show the digit, colour its parts on it, slide copies into "part + part = digit"."""
         colors = PART_COLORS[example.label]
         image = ink_image(example.pixels, side=ROW_SIDE).move_to([DIGIT_X, y, 0])
-        self.reveal(image, run_time=style.SHORT_RUN_TIME)
+        reveal(self, image, run_time=style.SHORT_RUN_TIME)
         overlays = VGroup(*(
             PartImage(example.pixels, mask, color, side=ROW_SIDE).move_to(image)
             for mask, color in zip(example.masks, colors)

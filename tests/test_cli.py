@@ -1,5 +1,4 @@
 """The command line and the film assembly: clear errors, chapter markers, no partial films."""
-from fractions import Fraction
 from pathlib import Path
 
 import av

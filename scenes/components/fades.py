@@ -1,13 +1,72 @@
-"""Cheap fades: change only the opacities of a mobject's family, without the copies FadeIn/FadeOut make.
+"""Cheap fades, two ways: a black cover over still content, or opacities scaled in place.
 
-``FadeIn``/``FadeOut`` deep-copy their mobject twice and interpolate every point of every member
-each frame; for a network diagram (about 700 lines) that is most of a chapter's render time.
-``OpacityFade`` scales the stored fill and stroke alphas instead, and restores them when done, so
-the faded mobject can be shown again later. Use ``fade_out_all(scene)`` to end a chapter.
+``FadeIn``/``FadeOut`` deep-copy their mobject and interpolate every point of every member on
+every frame; for a 784-square image or a network diagram (about 700 lines) that is most of a
+chapter's render time.
+
+- Covers (``reveal``, ``conceal``, ``swap_under_cover``, ``fade_to_black``, ``fade_from_black``):
+  ONE background-coloured rectangle fades over (or off) what lies beneath, which stays in the
+  renderer's static frame. On the black background this looks the same as fading the things.
+- ``OpacityFade`` (``fade_in``, ``fade_out``, ``fade_out_all``): scales the stored fill and
+  stroke alphas in place and restores them when done, for things that overlap other content.
 """
 from __future__ import annotations
 
-from manim import Animation, Mobject, Scene, VMobject, smooth
+from manim import Animation, FadeIn, FadeOut, Group, Mobject, Rectangle, Scene, VMobject, config, smooth
+
+from . import style
+
+COVER_PAD = 0.05  # a cover over one mobject reaches this far past its edges
+
+def cover(target: Mobject | None = None) -> Rectangle:
+    """An opaque rectangle of the background colour over ``target`` (default: the whole frame)."""
+    if target is None:
+        width, height, center = config.frame_width + 1, config.frame_height + 1, (0, 0, 0)
+    else:
+        width, height, center = target.width + 2 * COVER_PAD, target.height + 2 * COVER_PAD, target.get_center()
+    rect = Rectangle(width=width, height=height).move_to(center)
+    return rect.set_stroke(width=0).set_fill(style.BACKGROUND, opacity=1.0)
+
+
+def reveal(scene: Scene, *mobjects: Mobject, run_time: float = style.RUN_TIME) -> None:
+    """Fade ``mobjects`` in cheaply: add them under a cover (over their bounds) that fades away."""
+    scene.add(*mobjects)
+    lid = cover(Group(*mobjects) if len(mobjects) > 1 else mobjects[0])
+    scene.add(lid)
+    scene.play(FadeOut(lid), run_time=run_time)
+
+
+def conceal(scene: Scene, *mobjects: Mobject, run_time: float = style.RUN_TIME) -> None:
+    """Fade ``mobjects`` out under a cover, then remove them (and any of their parts added alone)."""
+    lid = cover(Group(*mobjects) if len(mobjects) > 1 else mobjects[0]).set_fill(opacity=0.0)
+    scene.add(lid)
+    scene.play(lid.animate.set_fill(opacity=1.0), run_time=run_time)
+    covered = {id(m) for mob in mobjects for m in mob.get_family()}
+    scene.remove(*(m for m in scene.mobjects if id(m) in covered), lid)
+
+
+def swap_under_cover(scene: Scene, target: Mobject, change, run_time: float = style.SHORT_RUN_TIME) -> None:
+    """Dip ``target`` to black, call ``change()`` (e.g. new pixels) while hidden, and bring it back."""
+    lid = cover(target)
+    scene.play(FadeIn(lid), run_time=run_time / 2)
+    change()
+    scene.bring_to_front(lid)  # over anything ``change`` added
+    scene.play(FadeOut(lid), run_time=run_time / 2)
+
+
+def fade_to_black(scene: Scene, run_time: float = style.RUN_TIME) -> None:
+    """Fade the whole frame to black cheaply, then remove every mobject (a chapter's ending)."""
+    lid = cover()
+    scene.play(FadeIn(lid), run_time=run_time)
+    scene.remove(*scene.mobjects)
+
+
+def fade_from_black(scene: Scene, *mobjects: Mobject, run_time: float = style.RUN_TIME) -> None:
+    """Add ``mobjects`` and fade the whole frame in from black cheaply."""
+    scene.add(*mobjects)
+    lid = cover()
+    scene.add(lid)
+    scene.play(FadeOut(lid), run_time=run_time)
 
 
 class OpacityFade(Animation):
@@ -61,6 +120,3 @@ def fade_out_all(scene: Scene, run_time: float, **kwargs) -> None:
     """End a chapter: fade every mobject of ``scene`` out cheaply and remove it."""
     if scene.mobjects:
         scene.play(*fade_out(*scene.mobjects), run_time=run_time, **kwargs)
-
-
-__all__ = ["OpacityFade", "fade_in", "fade_out", "fade_out_all"]

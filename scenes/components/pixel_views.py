@@ -33,7 +33,7 @@ def squares_path(centres: np.ndarray, side: float) -> np.ndarray:
     starts, ends = corners[:-1], corners[1:]
     t = np.array([0, 1 / 3, 2 / 3, 1])[None, :, None]
     curves = starts[:, None, :] + (ends - starts)[:, None, :] * t  # (4, 4, 2)
-    centres = np.asarray(centres, dtype=float).reshape(-1, 3)
+    centres = np.asarray(centres, dtype=float)  # (n, 2) or (n, 3)
     out = np.zeros((len(centres) * 16, 3))
     out[:, :2] = (centres[:, None, None, :2] + curves[None]).reshape(-1, 2)
     return out

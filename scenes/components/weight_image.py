@@ -17,6 +17,7 @@ from manim import ManimColor, Rectangle, VGroup, VMobject
 
 from . import style
 from .pixel_image import N_PIXELS, SIDE_PIXELS
+from .pixel_views import squares_path
 
 OPACITY_LEVELS = 16  # opacities are rounded to multiples of 1/16 (invisible to the eye)
 
@@ -29,19 +30,6 @@ def weight_opacities(row: np.ndarray | Sequence[float], scale: float | None = No
     largest = float(np.max(np.abs(w)))
     scale = float(scale) if scale is not None else (largest if largest > 0 else 1.0)
     return np.minimum(np.abs(w) / scale, 1.0), scale
-
-
-def _squares_path(centres: np.ndarray, side: float) -> np.ndarray:
-    """Bezier points (4 straight cubic curves per square) of axis-aligned squares at ``centres``."""
-    h = side / 2
-    corners = np.array([[-h, h], [h, h], [h, -h], [-h, -h], [-h, h]])  # closed loop, clockwise
-    starts, ends = corners[:-1], corners[1:]
-    t = np.array([0, 1 / 3, 2 / 3, 1])[None, :, None]
-    curves = starts[:, None, :] + (ends - starts)[:, None, :] * t  # (4 edges, 4 points, 2)
-    pts = centres[:, None, None, :2] + curves[None]  # (n, 4, 4, 2)
-    out = np.zeros((len(centres) * 16, 3))
-    out[:, :2] = pts.reshape(-1, 2)
-    return out
 
 
 class WeightImage(VGroup):
@@ -76,7 +64,7 @@ class WeightImage(VGroup):
             for level in range(1, OPACITY_LEVELS + 1):
                 chosen = sign & (self.level_of == level)
                 if chosen.any():
-                    cell = VMobject().set_points(_squares_path(centres[chosen], pixel))
+                    cell = VMobject().set_points(squares_path(centres[chosen], pixel))
                     cell.set_fill(color, opacity=level / OPACITY_LEVELS).set_stroke(width=0)
                     self.cells.add(cell)
         self.add(self.cells)
