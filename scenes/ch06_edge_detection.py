@@ -89,9 +89,9 @@ W_LABEL_AT = 0.17  # where along an edge (from the input end) its weight label s
 LABELLED_INPUTS = (0, 1, 2, 15)  # drawn positions of the input neurons whose edges get labels
 EQUATION_BUFF = 0.35  # the sum to the right of the neuron
 GRID_SIDE = 3.0
-GRID_CENTER = LEFT * 4.6 + DOWN * 0.1
-IMAGE_CENTER = LEFT * 0.4 + DOWN * 0.1
-READOUT_CENTER = RIGHT * 4.3 + DOWN * 0.1
+GRID_CENTER = LEFT * 4.3 + DOWN * 0.1
+IMAGE_CENTER = DOWN * 0.1
+READOUT_CENTER = RIGHT * 4.4 + DOWN * 0.1
 NUMBER_LINE_LENGTH = 11.0
 SUMS_LINE_Y = 1.2
 ACTIVATION_LINE_Y = -1.4
@@ -104,8 +104,8 @@ TABLE_CENTER = RIGHT * 3.6 + DOWN * 0.2
 TABLE_BUFF = (0.4, 0.35)  # between columns, rows
 THUMB_SIDE = 0.8  # digits as row labels
 SIDE_NEURON_RADIUS = 0.22  # the little neurons that show an activation as fill
-NOTE_X = 1.5  # the curve's notes start this far (in sums) either side of 0 ...
-NOTE_Y = 0.5  # ... centred at this height
+NOTE_X = 0.45  # the curve's notes are centred this share of the x-range either side of 0 ...
+NOTE_Y_LOW, NOTE_Y_HIGH = 0.35, 0.6  # ... at these heights (above the curve left, below it right)
 
 
 # --- the numbers (pure functions: the tests check them) ------------------------------------
@@ -392,7 +392,7 @@ class EdgeDetection(ChapterScene):
         x_range = plot_x_range([self.edge_sum, self.weak_sum])
         self.plot: FunctionPlot = sigmoid_plot(
             x_range, x_length=PLOT_X_LENGTH, y_length=PLOT_Y_LENGTH,
-            x_numbers=np.arange(x_range[0], x_range[1] + 1, 2 * x_range[2]),
+            x_numbers=[x for x in np.arange(x_range[0], x_range[1] + 1, x_range[2]) if x % (2 * x_range[2]) == 0],
         ).move_to(PLOT_CENTER)
         wrapped = WeightedSum(self.equation_terms(), sigma=True)
         self.play(FadeOut(self.squish), FadeIn(self.plot.axes), FadeIn(self.plot.label),
@@ -402,9 +402,9 @@ class EdgeDetection(ChapterScene):
 
         axes = self.plot.axes
         low = Text("very negative\n→ near 0", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
-        low.move_to(axes.c2p(-NOTE_X, NOTE_Y), aligned_edge=RIGHT)
+        low.move_to(axes.c2p(axes.x_range[0] * NOTE_X, NOTE_Y_LOW))
         high = Text("very positive\n→ near 1", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
-        high.move_to(axes.c2p(NOTE_X, NOTE_Y), aligned_edge=LEFT)
+        high.move_to(axes.c2p(axes.x_range[1] * NOTE_X, NOTE_Y_HIGH))
         self.play(FadeIn(low), FadeIn(high),
                   *self.set_caption("Very negative sums give almost 0, very positive almost 1"),
                   run_time=style.RUN_TIME)
@@ -455,7 +455,7 @@ class EdgeDetection(ChapterScene):
         shifted_label = MathTex(r"\sigma", rf"(x - {abs(BIAS_EXAMPLE):g})", font_size=style.FONT_SIZE_BODY)
         shifted_label.set_color(style.B_COLOR)
         shifted_label[0].set_color(style.SIGMA_COLOR)
-        shifted_label.next_to(axes.c2p(-BIAS_EXAMPLE - 1, 0.5), LEFT, buff=style.LABEL_BUFF)
+        shifted_label.next_to(self.plot.label, DOWN, buff=style.LABEL_BUFF, aligned_edge=LEFT)  # a legend
         self.play(TransformFromCopy(self.plot.graph, self.shifted), FadeIn(shifted_label),
                   *self.set_caption("The bias slides the curve: the sum now has to pass 10"),
                   run_time=style.RUN_TIME * 1.5)
