@@ -54,8 +54,12 @@ install_python_packages() {
     python3 -m venv "$VENV"
   fi
   say "installing Python packages from requirements.txt into $VENV (about a minute)"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
-  "$VENV/bin/python" -m pip install --quiet -r requirements.txt || { say "pip install failed"; exit 1; }
+  local log=$VENV/pip.log
+  if ! { "$VENV/bin/python" -m pip install --upgrade pip && "$VENV/bin/python" -m pip install -r requirements.txt; } >"$log" 2>&1; then
+    tail -n 15 "$log" >&2
+    say "pip install failed; the whole log is in $log"
+    exit 1
+  fi
   echo "$want" >"$STAMP"
 }
 

@@ -242,9 +242,10 @@ class WhyLayers(ChapterScene):
     @staticmethod
     def part_sentence(digit: int) -> str:
         names = first_clean_example(digit).names
+        article = "An" if digit == 8 else "A"
         if len(names) == 2:
-            return f"A {digit}: {names[0]} + {names[1]}"
-        return f"A {digit}: three lines ({', '.join(names)})"
+            return f"{article} {digit}: {names[0]} + {names[1]}"
+        return f"{article} {digit}: three lines ({', '.join(names)})"
 
     def build_equation(self, example: DigitParts, y: float) -> VGroup:
         """Show the digit, colour its parts on it, slide copies into "part + part = digit"."""

@@ -13,10 +13,11 @@ from .film import CHAPTERS, Chapter
 from .rendering import ROOT, Rendered, render_chapters
 
 GALLERY = ROOT / "assets" / "gallery"
-STILL_AT = 0.6  # a still is taken at this fraction of its chapter
+STILL_RANGE = (0.35, 0.9)  # a still is the steadiest frame between these fractions of its chapter
 GIF_CHAPTER = 2  # the series preview: images flowing through the network one after another
 GIF_SECONDS = (2.0, 9.0)  # the part of that chapter the GIF shows
-GIF_WIDTH = 480
+GIF_WIDTH = 400
+GIF_STEP = 2  # every second frame of the 15 fps video
 
 
 def frames_between(video: Path, start: float, end: float) -> list[Image.Image]:
@@ -33,11 +34,23 @@ def frames_between(video: Path, start: float, end: float) -> list[Image.Image]:
     return frames
 
 
-def frame_at(video: Path, fraction: float) -> Image.Image:
+def steady_frame(video: Path, start: float, end: float, candidates: int = 12) -> Image.Image:
+    """A frame between fractions ``start`` and ``end`` of ``video`` that is not mid-animation:
+    the candidate least different from the frame half a second later (ties: the brightest)."""
+    import numpy as np
+
     from .assemble import video_seconds
 
-    at = video_seconds(video) * fraction
-    return frames_between(video, at, at + 1)[0]
+    length = video_seconds(video)
+    best, best_score = None, None
+    for fraction in np.linspace(start, end, candidates):
+        at = length * fraction
+        frames = frames_between(video, at, at + 0.5)
+        a, b = (np.asarray(f, dtype=float) for f in (frames[0], frames[-1]))
+        score = (np.abs(a - b).mean(), -a.mean())
+        if best_score is None or score < best_score:
+            best, best_score = frames[0], score
+    return best
 
 
 def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path]:
@@ -46,13 +59,14 @@ def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path
     written = []
     for r in rendered:
         path = out / f"ch{r.chapter.number:02d}.png"
-        frame_at(r.video, STILL_AT).save(path, optimize=True)
+        steady_frame(r.video, *STILL_RANGE).save(path, optimize=True)
         written.append(path)
     source = next((r for r in rendered if r.chapter.number == GIF_CHAPTER), None)
     if source is not None:
-        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width)) for f in frames_between(source.video, *GIF_SECONDS)]
+        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width))
+                  for f in frames_between(source.video, *GIF_SECONDS)[::GIF_STEP]]
         gif = out / "forward-pass.gif"
-        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 // 15, loop=0, optimize=True)
+        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 * GIF_STEP // 15, loop=0, optimize=True)
         written.append(gif)
     return written
 
