@@ -17,7 +17,6 @@ from manim import (
     FadeIn,
     FadeOut,
     GrowFromPoint,
-    Group,
     Line,
     MathTex,
     ReplacementTransform,
@@ -27,8 +26,8 @@ from manim import (
     VGroup,
 )
 
-from scenes.components import ChapterScene, PixelImage, caption, chosen_input, style
-from scenes.components.fades import fade_to_black, reveal, swap_under_cover
+from scenes.components import ChapterScene, PixelImage, chosen_input, style
+from scenes.components.fades import swap_caption, fade_to_black, reveal
 from scenes.components.digit_input import DigitInput
 from scenes.components.pixel_image import SIDE_PIXELS
 
@@ -220,12 +219,4 @@ class WhatAreNeurons(ChapterScene):
     def show_caption(self, text: str) -> None:
         """Swap the bottom caption for ``text`` (under a cover: only one rectangle redrawn)."""
         self.captions.append(text)
-        new, old = caption(text), self.caption
-        if old is None:
-            reveal(self, new, run_time=style.SHORT_RUN_TIME)
-        else:
-            def change() -> None:
-                self.remove(old)
-                self.add(new)
-            swap_under_cover(self, Group(old, new), change)
-        self.caption = new
+        self.caption = swap_caption(self, self.caption, text)

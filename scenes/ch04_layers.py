@@ -27,12 +27,11 @@ from scenes.components import (
     ChapterScene,
     NetworkDiagram,
     PixelImage,
-    caption,
     chosen_input,
     mnist_input,
     style,
 )
-from scenes.components.fades import fade_to_black, reveal, swap_under_cover
+from scenes.components.fades import swap_caption, fade_to_black, reveal, swap_under_cover
 from scenes.components.digit_input import DigitInput
 
 #: three more MNIST test images fed to the network after the chosen one: a 4, a 7 and a 5
@@ -190,12 +189,4 @@ class IntroducingLayers(ChapterScene):
     def show_caption(self, text: str) -> None:
         """Swap the bottom caption for ``text`` (under a cover: only one rectangle redrawn)."""
         self.captions.append(text)
-        new, old = caption(text), self.caption
-        if old is None:
-            reveal(self, new, run_time=style.SHORT_RUN_TIME)
-        else:
-            def change() -> None:
-                self.remove(old)
-                self.add(new)
-            swap_under_cover(self, Group(old, new), change)
-        self.caption = new
+        self.caption = swap_caption(self, self.caption, text)

@@ -120,3 +120,19 @@ def fade_out_all(scene: Scene, run_time: float, **kwargs) -> None:
     """End a chapter: fade every mobject of ``scene`` out cheaply and remove it."""
     if scene.mobjects:
         scene.play(*fade_out(*scene.mobjects), run_time=run_time, **kwargs)
+
+
+def swap_caption(scene: Scene, old: Mobject | None, text: str) -> Mobject:
+    """Replace the bottom caption ``old`` (or none) with a caption of ``text``, under a cover."""
+    from .captions import caption
+
+    new = caption(text)
+    if old is None:
+        reveal(scene, new, run_time=style.SHORT_RUN_TIME)
+    else:
+        def change() -> None:
+            scene.remove(old)
+            scene.add(new)
+
+        swap_under_cover(scene, Group(old, new), change)
+    return new
