@@ -46,9 +46,16 @@ def scene_target(chapter: Chapter, slides: bool) -> tuple[str, str]:
     return (SLIDES_MODULE, chapter.scene + "Slides") if slides else (chapter.path, chapter.scene)
 
 
+def chapter_media(chapter: Chapter, media: Path = MEDIA, slides: bool = False) -> Path:
+    """Each chapter's own manim media folder: manim's LaTeX and text caches are not safe to share
+    between processes rendering at the same time (one can read a half-written file)."""
+    return media / "chapters" / (chapter.module.rsplit(".", 1)[1] + ("-slides" if slides else ""))
+
+
 def video_path(chapter: Chapter, quality: str, media: Path = MEDIA, slides: bool = False) -> Path:
     file, scene = scene_target(chapter, slides)
-    return media / "videos" / Path(file).stem / QUALITIES[quality][1] / f"{scene}.mp4"
+    folder = chapter_media(chapter, media, slides)
+    return folder / "videos" / Path(file).stem / QUALITIES[quality][1] / f"{scene}.mp4"
 
 
 def input_key(chapter: Chapter, quality: str, env: dict[str, str], slides: bool = False) -> str:
@@ -77,7 +84,7 @@ def render_chapter(
     stamp.unlink(missing_ok=True)
     file, scene = scene_target(chapter, slides)
     command = [sys.executable, "-m", "manim", "render", "-q", QUALITIES[quality][0], "-v", "WARNING",
-               "--progress_bar", "none", "--disable_caching", "--media_dir", str(media),
+               "--progress_bar", "none", "--disable_caching", "--media_dir", str(chapter_media(chapter, media, slides)),
                str(ROOT / file), scene]
     cwd = SLIDES_DIR if slides else ROOT
     cwd.mkdir(parents=True, exist_ok=True)

@@ -97,3 +97,10 @@ def test_a_failed_assembly_leaves_the_earlier_film(tmp_path):
         assemble_film([("One", a), ("Missing", tmp_path / "missing.mp4")], film)
     assert film.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.mp4", "film.mp4"]  # no partial file left
+
+
+def test_parallel_chapters_never_share_a_manim_media_folder():
+    from scenes.rendering import chapter_media
+
+    folders = [chapter_media(c) for c in CHAPTERS] + [chapter_media(c, slides=True) for c in CHAPTERS]
+    assert len(set(folders)) == len(folders)
