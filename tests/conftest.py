@@ -29,6 +29,22 @@ def read_frames(video: Path) -> np.ndarray:
         return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
 
 
+@pytest.fixture(scope="module")
+def media(tmp_path_factory):
+    """Everything manim writes (LaTeX, text caches, frames) goes to a temporary folder."""
+    path = tmp_path_factory.mktemp("media")
+    with tempconfig({"media_dir": str(path), "disable_caching": True, "verbosity": "ERROR"}):
+        yield path
+
+
+@pytest.fixture(scope="module")
+def net():
+    """The shipped network."""
+    import nn
+
+    return nn.load_pretrained()
+
+
 @pytest.fixture
 def render_small(tmp_path, monkeypatch):
     """render_small(SceneClass) renders it at 854×480, 3 fps, with the default input digit."""

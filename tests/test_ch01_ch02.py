@@ -28,11 +28,6 @@ SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": Tru
         "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
 
 
-@pytest.fixture(scope="module")
-def net():
-    return nn.load_pretrained()
-
-
 def run_scene(scene_class, monkeypatch):
     monkeypatch.delenv(ENV_DIGIT, raising=False)
     monkeypatch.delenv(ENV_IMAGE, raising=False)

@@ -5,7 +5,6 @@ import numpy as np
 import pytest
 from manim import UL, config, tempconfig
 
-import nn
 from scenes.ch03_neurons import (
     DEFAULT_INDEX,
     MID_GRAY,
@@ -19,18 +18,6 @@ from scenes.ch03_neurons import (
 from scenes.ch04_layers import MORE_IMAGES, IntroducingLayers, build_diagram, source_label
 from scenes.components import INPUT_PIXELS_SHOWN, caption, mnist_input, style
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
-
-
-@pytest.fixture(scope="module")
-def media(tmp_path_factory):
-    path = tmp_path_factory.mktemp("media")
-    with tempconfig({"media_dir": str(path), "disable_caching": True, "verbosity": "ERROR"}):
-        yield path
-
-
-@pytest.fixture(scope="module")
-def net() -> nn.Network:
-    return nn.load_pretrained()
 
 
 @pytest.fixture(scope="module")

@@ -10,11 +10,6 @@ from scenes.components import PixelImage
 from scenes.components import digit_parts as dp
 
 
-@pytest.fixture(scope="module")
-def net():
-    return nn.load_pretrained()
-
-
 @pytest.fixture(scope="module", params=DIGITS_IN_ORDER)
 def example(request):
     return dp.first_clean_example(request.param)

@@ -10,11 +10,6 @@ from scenes.components import mnist_input
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
 
 
-@pytest.fixture(scope="module")
-def net():
-    return nn.load_pretrained()
-
-
 @pytest.fixture
 def default_input(monkeypatch):
     monkeypatch.delenv(ENV_DIGIT, raising=False)

@@ -21,19 +21,6 @@ FRAME_W, FRAME_H = 14.22, 8.0
 
 
 @pytest.fixture(scope="module")
-def media(tmp_path_factory):
-    """Everything manim writes (LaTeX, text caches, frames) goes to a temporary folder."""
-    path = tmp_path_factory.mktemp("media")
-    with tempconfig({"media_dir": str(path), "disable_caching": True, "verbosity": "ERROR"}):
-        yield path
-
-
-@pytest.fixture(scope="module")
-def net() -> nn.Network:
-    return nn.load_pretrained()
-
-
-@pytest.fixture(scope="module")
 def diagram(media, net) -> NetworkDiagram:
     return NetworkDiagram(net)
 
