@@ -15,13 +15,13 @@ from pathlib import Path
 
 from .assemble import assemble_film, video_seconds
 from .film import CHAPTERS
-from .rendering import QUALITIES, default_jobs, render_chapters
+from .rendering import QUALITIES, default_environment, default_jobs, render_chapters
 
 
 def film_run(quality: str, media: Path, jobs: int) -> tuple[float, dict[int, float], float]:
     """Render every chapter and assemble the film; (wall seconds, per-chapter seconds, film length)."""
     start = time.perf_counter()
-    rendered = render_chapters(CHAPTERS, quality, {}, jobs=jobs, media=media, log=lambda _: None)
+    rendered = render_chapters(CHAPTERS, quality, default_environment(), jobs=jobs, media=media, log=lambda _: None)
     assemble_film([(c.chapter.title, c.video) for c in rendered], media / "film.mp4")
     wall = time.perf_counter() - start
     return wall, {r.chapter.number: r.seconds for r in rendered}, video_seconds(media / "film.mp4")

@@ -26,6 +26,7 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
+    Group,
     GrowArrow,
     GrowFromCenter,
     LaggedStart,
@@ -40,11 +41,11 @@ from manim import (
 
 import nn
 
-from scenes.components import ChapterScene, PixelImage, caption, chosen_input, style
+from scenes.components import ChapterScene, DigitImage, PixelGrid, caption, chosen_input, style
 from scenes.components.fades import cover, fade_to_black
 from scenes.components.digit_input import DigitInput
-from scenes.components.pixel_image import SIDE_PIXELS
-from scenes.components.pixel_views import PixelPatch, lit_view, value_layer
+from scenes.components.pixel_grid import SIDE_PIXELS
+from scenes.components.pixel_views import glyph_layer, grid_lines
 
 # --- which images ------------------------------------------------------------------------------
 #: Default main image: MNIST test image 1463, a 3. Rule (``sloppiest_confident_index``): among
@@ -61,8 +62,7 @@ N_OTHERS = 4
 #: in-between grey values (0 < v < 1), so the written numbers vary (see ``zoom_region``).
 ZOOM_PIXELS = 7
 
-# --- layout (manim units; style has no such sizes). The main image never moves: moving 784
-# squares costs far more render time than anything else in this chapter.
+# --- layout (manim units; style has no such sizes). The main image never moves.
 IMAGE_SIDE = 5.0
 IMAGE_POS = (-3.4, 0.5, 0.0)
 EXAMPLE_SIDE = 2.2  # the other examples, a 2×2 block on the right
@@ -147,7 +147,7 @@ class IntroductionExample(ChapterScene):
 
     def construct(self) -> None:
         self.reading = Reading.of(chosen_input(DEFAULT_INDEX))
-        self.image = PixelImage(self.reading.digit.pixels, side=IMAGE_SIDE).move_to(IMAGE_POS)
+        self.image = DigitImage(self.reading.digit.pixels, side=IMAGE_SIDE).move_to(IMAGE_POS)
         self.draw_digit()
         self.show_other_examples()
         self.show_pixel_values()
@@ -160,7 +160,7 @@ class IntroductionExample(ChapterScene):
         """The digit appears row by row, then braces say 28 by 28."""
         self.caption = caption(f"{self.reading.name().capitalize()}, handwritten, stored as 28 × 28 pixels")
         rows = self.row_covers()
-        self.add(lit_view(self.image), *rows)  # the black squares would only cost render time
+        self.add(self.image, *rows)
         self.play(LaggedStart(*(FadeOut(r) for r in rows), lag_ratio=style.LAG_RATIO * 2), run_time=style.LAGGED_FADE_IN)
         self.remove(*rows)
         self.wait(style.PAUSE)
@@ -174,14 +174,14 @@ class IntroductionExample(ChapterScene):
         """Other test images of the same digit appear beside it, one after another."""
         d = self.reading.shown_digit
         indices = example_indices(d, self.reading.digit.source)
-        cell = EXAMPLE_SIDE / SIDE_PIXELS
-        images = VGroup(*(PixelPatch(nn.test_image(i)[0], cell) for i in indices))
+        images = Group(*(DigitImage(i, side=EXAMPLE_SIDE) for i in indices))
         images.arrange_in_grid(rows=2, buff=EXAMPLE_GAP).move_to(EXAMPLES_POS)
+        self.examples = images
         tags = VGroup(*(self.index_tag(f"test #{i}", img) for i, img in zip(indices, images)))
         own_tag = self.index_tag(self.short_source(), self.image)
         self.swap_caption(f"More {d}s from the test set: no two alike",
                           also=own_tag)
-        lids = [cover(VGroup(img, tag)) for img, tag in zip(images, tags)]
+        lids = [cover(Group(img, tag)) for img, tag in zip(images, tags)]
         self.add(images, tags, *lids)
         self.play(LaggedStart(*(FadeOut(lid) for lid in lids), lag_ratio=0.5), run_time=style.LAGGED_FADE_IN)
         self.remove(*lids)
@@ -189,15 +189,16 @@ class IntroductionExample(ChapterScene):
         self.wait(style.LONG_PAUSE)
         self.swap_caption(f"Yet you read each one as {a_digit(d)} at a glance")
         self.wait(style.LONG_PAUSE)
-        lids = VGroup(cover(VGroup(images, tags)), cover(own_tag))
+        lids = VGroup(cover(Group(images, tags)), cover(own_tag))
         self.bring_to_front(self.braces)  # only the braces and the covers change
         self.play(FadeIn(lids), FadeOut(self.braces), run_time=style.RUN_TIME)
         self.remove(images, tags, own_tag, lids)
 
     def show_pixel_values(self) -> None:
         """Each pixel's brightness is written on it, and one window is shown enlarged."""
-        values = value_layer(self.image)
+        values = glyph_layer(self.image.pixels, self.image.cell_centers(), self.image.pixel_side)
         marker, zoom, links = self.zoom_window(zoom_region(self.reading.digit.pixels))
+        self.values, self.zoom = values, zoom
         self.swap_caption("To a computer: 784 brightness values, 0 to 1")
         self.add(values)  # a cut: all 784 values at once
         self.wait(style.PAUSE)
@@ -206,7 +207,7 @@ class IntroductionExample(ChapterScene):
         self.play(Create(marker), FadeOut(lid), run_time=style.RUN_TIME)
         self.beat("pixel values")
         self.wait(2 * style.LONG_PAUSE)
-        lid = cover(VGroup(zoom, links))
+        lid = cover(Group(zoom, links))
         self.play(FadeIn(lid), FadeOut(marker), run_time=style.SHORT_RUN_TIME)
         self.remove(values, links, zoom, lid)
 
@@ -266,8 +267,8 @@ class IntroductionExample(ChapterScene):
         """One black cover per pixel row of the main image, top row first: it is drawn in row by row."""
         rows = []
         for r in range(SIDE_PIXELS):
-            band = cover(VGroup(self.image.pixel_square(r, 0), self.image.pixel_square(r, SIDE_PIXELS - 1)))
-            rows.append(band.stretch_to_fit_height(self.image.pixel_side * 1.1))
+            band = cover(self.image.image).stretch_to_fit_height(self.image.pixel_side * 1.1)
+            rows.append(band.set_y(self.image.cell_center(r, 0)[1]))
         return rows
 
     def side_brace(self, direction: np.ndarray) -> VGroup:
@@ -281,18 +282,27 @@ class IntroductionExample(ChapterScene):
         return source.replace("MNIST test", "test") if source.startswith("MNIST") else "your image"
 
     @staticmethod
-    def index_tag(text: str, image: PixelImage) -> Text:
+    def index_tag(text: str, image: PixelGrid) -> Text:
         return Text(text, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY).next_to(
             image, DOWN, buff=style.LABEL_BUFF)
 
-    def zoom_window(self, region: tuple[int, int, int, int]) -> tuple[Rectangle, PixelPatch, VGroup]:
-        """A yellow frame on the region of the grid, and the region enlarged on the right with its values."""
+    def zoom_window(self, region: tuple[int, int, int, int]) -> tuple[Rectangle, Group, VGroup]:
+        """A yellow frame on the region of the grid, and the region enlarged on the right with its values.
+
+        The enlarged window is ``Group(pixels, grid, frame, values)``: the block as a ``DigitImage``,
+        thin lines between its squares, a highlight-coloured frame, each pixel's value written on it.
+        """
         r0, r1, c0, c1 = region
         block = self.reading.digit.pixels.reshape(SIDE_PIXELS, SIDE_PIXELS)[r0:r1, c0:c1]
-        marker = SurroundingRectangle(VGroup(self.image.pixel_square(r0, c0), self.image.pixel_square(r1 - 1, c1 - 1)),
-                                      buff=0, color=style.HIGHLIGHT_COLOR, stroke_width=style.HIGHLIGHT_WIDTH)
-        zoom = PixelPatch(block, ZOOM_CELL, frame_color=style.HIGHLIGHT_COLOR, grid_width=style.EDGE_WIDTH,
-                          show_values=True).move_to(ZOOM_POS)
+        half = self.image.pixel_side / 2
+        corners = Line(self.image.cell_center(r0, c0) + [-half, half, 0],
+                       self.image.cell_center(r1 - 1, c1 - 1) + [half, -half, 0])
+        marker = SurroundingRectangle(corners, buff=0, color=style.HIGHLIGHT_COLOR, stroke_width=style.HIGHLIGHT_WIDTH)
+        pixels = DigitImage(block, side=(c1 - c0) * ZOOM_CELL, frame=False).move_to(ZOOM_POS)
+        frame = Rectangle(width=pixels.side_length, height=pixels.image.height).move_to(pixels)
+        frame.set_stroke(style.HIGHLIGHT_COLOR, style.IMAGE_FRAME_WIDTH).set_fill(opacity=0)
+        zoom = Group(pixels, grid_lines(pixels, style.EDGE_WIDTH), frame,
+                     glyph_layer(pixels.pixels, pixels.cell_centers(), pixels.pixel_side))
         links = VGroup(
             Line(marker.get_corner(UP + RIGHT), zoom.get_corner(UP + LEFT)),
             Line(marker.get_corner(DOWN + RIGHT), zoom.get_corner(DOWN + LEFT)),

@@ -11,14 +11,13 @@ its label are static during each pass (painted once); fades use covers.
 """
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, LaggedStart, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, FadeIn, FadeOut, Group, LaggedStart, Text, VGroup
 
 import nn
 from scenes.ch01_introduction import DEFAULT_INDEX, a_digit
-from scenes.components import ChapterScene, NetworkDiagram, PixelImage, caption, chosen_input, mnist_input, style
+from scenes.components import ChapterScene, DigitImage, NetworkDiagram, caption, chosen_input, mnist_input, style
 from scenes.components.fades import cover, fade_to_black
 from scenes.components.digit_input import DigitInput
-from scenes.components.pixel_views import lit_view
 
 #: How many more test images follow the chosen one, and the rule: the first test images of
 #: the set (index 0, 1, 2, …), skipping the chosen image if it is one of them. No selection
@@ -77,15 +76,14 @@ class SeriesPreview(ChapterScene):
     # --- beats ---------------------------------------------------------------------------------
     def structure_now_learning_next(self) -> None:
         """The image top-left and the network fade in; what this film covers and what comes next."""
-        self.image = PixelImage(self.first.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
-        self.view = lit_view(self.image)
+        self.image = DigitImage(self.first.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
         self.tag = self.image_tag(self.first)
         self.diagram = NetworkDiagram(self.net, neuron_radius=DIAGRAM_NEURON_RADIUS,
                                       neuron_gap=DIAGRAM_NEURON_GAP)
         self.diagram.move_to([DIAGRAM_RIGHT - self.diagram.width / 2, DIAGRAM_Y, 0])
         self.caption = caption("This film: the structure. Next: the learning.")
         lid = cover(None)
-        self.add(self.view, self.tag, self.caption, self.diagram, lid)
+        self.add(self.image, self.tag, self.caption, self.diagram, lid)
         self.play(FadeOut(lid), run_time=style.RUN_TIME)
         self.remove(lid)
         self.beat("structure now, learning next")
@@ -120,9 +118,9 @@ class SeriesPreview(ChapterScene):
         note = VGroup(this_kind, others).arrange(DOWN, aligned_edge=LEFT, buff=2 * LINE_GAP)
         note.move_to(self.image, aligned_edge=UP + LEFT)
         self.swap("Many kinds of network exist; this is the simplest")
-        lid = cover(VGroup(self.image, self.tag))
+        lid = cover(Group(self.image, self.tag))
         self.play(FadeIn(lid), run_time=style.SHORT_RUN_TIME)
-        self.remove(self.view, self.tag, lid)
+        self.remove(self.image, self.tag, lid)
         self.play(FadeIn(this_kind, shift=UP * LINE_GAP), run_time=style.RUN_TIME)
         self.beat("multilayer perceptron")
         self.wait(style.PAUSE)
@@ -139,17 +137,17 @@ class SeriesPreview(ChapterScene):
     def swap(self, text: str, digit: DigitInput | None = None) -> None:
         """Dip the caption (and the image with its tag, if ``digit``) under covers; bring up the next."""
         new_caption = caption(text)
-        hidden = [VGroup(self.caption, new_caption)] + ([VGroup(self.image, self.tag)] if digit else [])
+        hidden = [VGroup(self.caption, new_caption)] + ([Group(self.image, self.tag)] if digit else [])
         lids = VGroup(*(cover(m) for m in hidden))
         self.play(FadeIn(lids), run_time=style.SHORT_RUN_TIME / 2)
         self.remove(self.caption)
         self.caption = new_caption
         if digit is not None:
-            self.remove(self.view, self.tag)
+            self.remove(self.tag)
             self.image.set_pixels(digit.pixels)
-            self.view, self.tag = lit_view(self.image), self.image_tag(digit)
+            self.tag = self.image_tag(digit)
         # static things go before the diagram: the renderer paints them once per pass
-        self.bring_to_back(self.view, self.tag, self.caption)
+        self.bring_to_back(self.image, self.tag, self.caption)
         self.add(lids)
         self.play(FadeOut(lids), run_time=style.SHORT_RUN_TIME / 2)
         self.remove(lids)

@@ -25,13 +25,13 @@ import nn
 from scenes.ch03_neurons import DEFAULT_INDEX, grid_image, neuron_grid
 from scenes.components import (
     ChapterScene,
+    DigitImage,
     NetworkDiagram,
-    PixelImage,
     chosen_input,
     mnist_input,
     style,
 )
-from scenes.components.fades import swap_caption, fade_to_black, reveal, swap_under_cover
+from scenes.components.fades import fade_to_black, reveal, swap_caption, swap_under_cover
 from scenes.components.digit_input import DigitInput
 
 #: three more MNIST test images fed to the network after the chosen one: a 4, a 7 and a 5
@@ -139,7 +139,7 @@ class IntroducingLayers(ChapterScene):
         self.play(FadeOut(count), FadeOut(each), FadeOut(question), run_time=style.RUN_TIME)
 
     def first_forward_pass(self) -> None:
-        self.image = PixelImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+        self.image = DigitImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
         self.label = self.image_label(self.digit)
         self.show_caption("Now a trained network: feed it an image")
         reveal(self, self.image, self.label)

@@ -2,7 +2,8 @@
 
 A 9 = upper loop + line, an 8 = two loops, a 4 = three lines: every part is cut from a real
 MNIST test digit by a computed mask (``scenes.components.digit_parts``: holes found with
-``scipy.ndimage``, strokes split by direction), never drawn by hand. The parts slide into
+``scipy.ndimage``, strokes split by direction), never drawn by hand, and drawn as one image each
+(``PartImage``: the masked pixels in the part's colour, opacity = pixel value). The parts slide into
 equations; then the hope that single neurons of the last hidden layer stand for such parts, that
 parts split into short edges (computed sectors and pieces), and that the layers go edges → parts →
 digits. The same layering in speech. It ends on the honest question, answered in chapter 11 with
@@ -24,6 +25,7 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
+    Group,
     MathTex,
     Rectangle,
     Text,
@@ -31,13 +33,11 @@ from manim import (
 )
 
 import nn
-from scenes.components import ChapterScene, NetworkDiagram, caption, heading, style
+from scenes.components import ChapterScene, NetworkDiagram, PartImage, caption, heading, style
 from scenes.components.fades import conceal, cover, reveal
 from scenes.components.digit_parts import (
     DigitParts,
-    PartImage,
     first_clean_example,
-    ink_image,
     hole_centre,
     line_edges,
     loop_edges,
@@ -82,6 +82,26 @@ DIGITS_IN_ORDER = (9, 8, 4)
 OUTPUT_HOPE = {"loop": (8, 9), "line": (4, 9)}  # outputs a loop / right-line neuron should feed
 
 
+def ink_image(pixels: np.ndarray, side: float, frame: bool = True) -> PartImage:
+    """The whole digit in white, opacity = pixel value: over the black background it is the gray of
+    a ``DigitImage`` of the same side and place, and its black pixels are see-through."""
+    pixels = np.asarray(pixels, dtype=float).reshape(-1)
+    return PartImage(pixels, pixels > 0, style.TEXT_COLOR, side=side, frame=frame)
+
+
+def ink_bounds(*parts: PartImage) -> tuple[np.ndarray, np.ndarray]:
+    """(lower-left, upper-right) corners of the squares the parts draw (their masks), where they are now."""
+    corners = []
+    for part in parts:
+        centres = part.cell_centers()[part.mask]
+        half = part.pixel_side / 2
+        corners += [centres.min(axis=0) - half, centres.max(axis=0) + half]
+    corners = np.array(corners)
+    low, high = corners.min(axis=0), corners.max(axis=0)
+    low[2] = high[2] = 0.0
+    return low, high
+
+
 def hoped_neuron(net: nn.Network, outputs: tuple[int, ...]) -> int:
     """The last-hidden-layer neuron whose weakest real weight into ``outputs`` is largest.
 
@@ -115,7 +135,7 @@ class WhyLayers(ChapterScene):
         self.wait(style.PAUSE)
 
     def digits_as_parts(self) -> None:
-        self.rows = VGroup()
+        self.rows = Group()
         for digit, y in zip(DIGITS_IN_ORDER, ROW_YS):
             self.say(self.part_sentence(digit))
             self.rows.add(self.build_equation(self.examples[digit], y))
@@ -131,13 +151,13 @@ class WhyLayers(ChapterScene):
         reveal(self, self.diagram)
         nine = self.examples[9]
         self.big_nine = ink_image(nine.pixels, side=BIG_SIDE, frame=False).move_to(BIG_CENTRE)
-        self.big_parts = VGroup(*(
+        self.big_parts = Group(*(
             PartImage(nine.pixels, mask, color, side=BIG_SIDE).move_to(BIG_CENTRE)
             for mask, color in zip(nine.masks, PART_COLORS[nine.label])
         ))
         reveal(self, self.big_nine, self.big_parts)
         self.say("Maybe one neuron of layer 2 for each part?")
-        self.hopes = VGroup()
+        self.hopes = Group()
         last_hidden = len(self.net.sizes) - 2
         hoped = [hoped_neuron(self.net, OUTPUT_HOPE[name]) for name in ("loop", "line")]
         for index, name, part in zip(hoped, ("loop", "line"), (0, 1)):
@@ -168,20 +188,19 @@ class WhyLayers(ChapterScene):
         self.remove(self.big_nine, curtain)
         centre = hole_centre(nine.pixels)
         piece_masks = (loop_edges(nine.masks[0], centre), line_edges(nine.masks[1]))
-        self.pieces = VGroup()
+        self.pieces = Group()
         for whole, masks, color in zip(wholes, piece_masks, PART_COLORS[9]):
             self.pieces.add(self.split_into_edges(whole, masks, color))
         self.remove(*wholes)
         self.add(self.pieces)
-        self.play(*(piece.animate.shift(shift).set_fill(colour)
-                    for group in self.pieces for piece, shift, colour in group.moves),
+        self.play(*(piece.animate.shift(shift).set_rgba(colours)
+                    for group in self.pieces for piece, shift, colours in group.moves),
                   run_time=style.RUN_TIME)
-        inks = [VGroup(*(piece.squares for piece in group)) for group in self.pieces]
-        counts = VGroup(*(
-            Text(f"{len(masks)} short edges", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
-            .next_to(ink, DOWN, buff=PIECE_LABEL_BUFF)
-            for ink, masks in zip(inks, piece_masks)
-        ))
+        counts = VGroup()
+        for group, masks in zip(self.pieces, piece_masks):
+            low, high = ink_bounds(*group)  # under the drawn squares, centred on them
+            counts.add(Text(f"{len(masks)} short edges", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
+                       .next_to(np.array([(low[0] + high[0]) / 2, low[1], 0.0]), DOWN, buff=PIECE_LABEL_BUFF))
         reveal(self, counts, run_time=style.SHORT_RUN_TIME)
         self.edge_counts = counts
         self.wait(style.LONG_PAUSE)
@@ -247,21 +266,23 @@ class WhyLayers(ChapterScene):
             return f"{article} {digit}: {names[0]} + {names[1]}"
         return f"{article} {digit}: three lines ({', '.join(names)})"
 
-    def build_equation(self, example: DigitParts, y: float) -> VGroup:
+    def build_equation(self, example: DigitParts, y: float) -> Group:
         """Show the digit, colour its parts on it, slide copies into "part + part = digit"."""
         colors = PART_COLORS[example.label]
         image = ink_image(example.pixels, side=ROW_SIDE).move_to([DIGIT_X, y, 0])
         reveal(self, image, run_time=style.SHORT_RUN_TIME)
-        overlays = VGroup(*(
+        overlays = Group(*(
             PartImage(example.pixels, mask, color, side=ROW_SIDE).move_to(image)
             for mask, color in zip(example.masks, colors)
         ))
         self.play(FadeIn(overlays, lag_ratio=0.5), run_time=style.RUN_TIME)
-        tiles = VGroup(*(
+        tiles = Group(*(
             PartImage(example.pixels, mask, color, side=ROW_SIDE, frame=True, frame_color=TILE_FRAME_COLOR)
-            .move_to(image).set_stroke(opacity=0)
+            .move_to(image)
             for mask, color in zip(example.masks, colors)
         ))
+        for tile in tiles:
+            tile.frame.set_stroke(opacity=0)  # the frames show once the tiles are in place
         targets = [np.array([FIRST_TILE_X + k * TILE_STEP, y, 0.0]) for k in range(len(tiles))]
         plus = VGroup(*(MathTex("+", font_size=style.FONT_SIZE_HEADING).move_to(
             (targets[k] + targets[k + 1]) / 2) for k in range(len(tiles) - 1)))
@@ -274,9 +295,9 @@ class WhyLayers(ChapterScene):
         self.play(*(tile.frame.animate.set_stroke(opacity=1.0) for tile in tiles),
                   FadeIn(plus), FadeIn(equals), FadeIn(answer), run_time=style.SHORT_RUN_TIME)
         self.wait(style.LONG_PAUSE)
-        return VGroup(image, overlays, tiles, plus, equals, answer)
+        return Group(image, overlays, tiles, plus, equals, answer)
 
-    def neuron_hope(self, neuron: Circle, example: DigitParts, part: int, words: str) -> VGroup:
+    def neuron_hope(self, neuron: Circle, example: DigitParts, part: int, words: str) -> Group:
         """A yellow ring round ``neuron`` and, beside it, the part it might stand for and ``words``."""
         ring = self.ring(neuron)
         thumb = PartImage(example.pixels, example.masks[part], PART_COLORS[example.label][part],
@@ -288,7 +309,7 @@ class WhyLayers(ChapterScene):
         label.next_to(thumb, DOWN, buff=style.LABEL_BUFF / 2)
         label_backing = Rectangle(width=label.width, height=label.height).set_stroke(width=0)
         label_backing.set_fill(style.BACKGROUND, opacity=1.0).move_to(label)
-        return VGroup(ring, backing, thumb, label_backing, label)
+        return Group(ring, backing, thumb, label_backing, label)
 
     @staticmethod
     def ring(neuron: Circle) -> Circle:
@@ -305,15 +326,20 @@ class WhyLayers(ChapterScene):
         ))
 
     @staticmethod
-    def split_into_edges(whole: PartImage, masks: list[np.ndarray], color) -> VGroup:
-        """The part as edge pieces in place; ``.moves`` = (piece, outward shift, colour) each."""
-        pieces = VGroup()
+    def split_into_edges(whole: PartImage, masks: list[np.ndarray], color) -> Group:
+        """The part as edge pieces in place; ``.moves`` = (piece, outward shift, its new ``rgba``) each.
+
+        Shifts are measured between the centres of the drawn squares' bounds (piece and whole part);
+        every other piece turns ``PIECE_ALT_COLOR``.
+        """
+        pieces = Group()
         moves = []
-        centre = whole.squares.get_center()
+        centre = np.mean(ink_bounds(whole), axis=0)
         for k, mask in enumerate(masks):
             piece = PartImage(whole.pixels, mask, color, side=whole.side_length).move_to(whole)
-            shift = (piece.squares.get_center() - centre) * EXPLODE
-            moves.append((piece.squares, shift, color if k % 2 == 0 else PIECE_ALT_COLOR))
+            shift = (np.mean(ink_bounds(piece), axis=0) - centre) * EXPLODE
+            colour = color if k % 2 == 0 else PIECE_ALT_COLOR
+            moves.append((piece, shift, PartImage(whole.pixels, mask, colour).rgba))
             pieces.add(piece)
         pieces.moves = moves
         return pieces

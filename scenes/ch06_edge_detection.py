@@ -31,6 +31,7 @@ from manim import (
     Dot,
     FadeIn,
     FadeOut,
+    Group,
     LaggedStart,
     MathTex,
     NumberLine,
@@ -45,8 +46,8 @@ from manim import (
 import nn
 from scenes.components import (
     ChapterScene,
+    DigitImage,
     NetworkDiagram,
-    PixelImage,
     WeightGrid,
     caption,
     chosen_input,
@@ -54,6 +55,7 @@ from scenes.components import (
     style,
 )
 from scenes.components.equations import WeightedSum, tag
+from scenes.components.fades import fade_in, fade_out
 from scenes.components.sigmoid_plot import FunctionPlot, sigmoid_plot
 
 # --- what the chapter shows ----------------------------------------------------------------
@@ -96,6 +98,7 @@ NUMBER_LINE_LENGTH = 11.0
 SUMS_LINE_Y = 1.2
 ACTIVATION_LINE_Y = -1.4
 SQUISH_DOT_RADIUS = 0.06
+SQUISH_DASH_LENGTH = 0.12  # the sum → activation paths: fewer, longer dashes draw faster
 PLOT_CENTER = LEFT * 3.4 + DOWN * 0.35
 PLOT_X_LENGTH = 6.5
 PLOT_Y_LENGTH = 3.6
@@ -176,9 +179,9 @@ class EdgeDetection(ChapterScene):
     def set_caption(self, text: str) -> list:
         """Animations that swap the caption for ``text``."""
         new = caption(text)
-        anims = [FadeIn(new)]
+        anims = fade_in(new)  # opacity fades: nothing copied
         if self.caption_mob is not None:
-            anims.append(FadeOut(self.caption_mob))
+            anims += fade_out(self.caption_mob)
         self.caption_mob = new
         return anims
 
@@ -203,7 +206,7 @@ class EdgeDetection(ChapterScene):
 
     # --- 1. one neuron --------------------------------------------------------------------
     def focus_on_one_neuron(self) -> None:
-        self.image = PixelImage(self.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+        self.image = DigitImage(self.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
         self.diagram = NetworkDiagram(self.net).scale(DIAGRAM_SCALE)
         self.add(self.image)  # static things before the diagram
         self.play(FadeIn(self.image), *self.set_caption("Zoom in on one neuron of the first hidden layer"),
@@ -299,7 +302,7 @@ class EdgeDetection(ChapterScene):
         self.wait(style.PAUSE)
 
         # the real digit, and the weights laid over it
-        self.example = PixelImage(self.pixels, side=GRID_SIDE).move_to(IMAGE_CENTER)
+        self.example = DigitImage(self.pixels, side=GRID_SIDE).move_to(IMAGE_CENTER)
         self.example_label = self.under(self.example, self.digit.source, max_width=GRID_SIDE)
         self.play(FadeIn(self.example), FadeIn(self.example_label),
                   *self.set_caption("Lay the weights over a real digit"), run_time=style.RUN_TIME)
@@ -350,8 +353,8 @@ class EdgeDetection(ChapterScene):
 
     # --- 6. squishing the number line ---------------------------------------------------------
     def squish_number_line(self) -> None:
-        self.play(FadeOut(VGroup(self.grid, self.grid_label, self.made_up, self.example, self.example_label,
-                                 self.overlay, self.readout)), run_time=style.RUN_TIME)
+        self.play(FadeOut(Group(self.grid, self.grid_label, self.made_up, self.example, self.example_label,
+                                self.overlay, self.readout)), run_time=style.RUN_TIME)
 
         lo, hi = float(SQUISH_SUMS[0]), float(SQUISH_SUMS[-1])
         sums_line = NumberLine(x_range=[lo, hi, 2], length=NUMBER_LINE_LENGTH, include_numbers=True,
@@ -377,7 +380,8 @@ class EdgeDetection(ChapterScene):
             for s in SQUISH_SUMS
         ))
         paths = VGroup(*(
-            DashedLine(a.get_center(), b.get_center(), stroke_width=style.EDGE_WIDTH, color=style.SECONDARY)
+            DashedLine(a.get_center(), b.get_center(), stroke_width=style.EDGE_WIDTH, color=style.SECONDARY,
+                       dash_length=SQUISH_DASH_LENGTH)
             for a, b in zip(dots, squeezed)
         ))
         self.play(TransformFromCopy(dots, squeezed), Create(paths),
@@ -475,7 +479,7 @@ class EdgeDetection(ChapterScene):
         for key, pixels, s in (("", self.pixels, self.edge_sum), (" weak", self.weak_pixels, self.weak_sum)):
             plain, biased = float(nn.sigmoid(s)), float(nn.sigmoid(s + BIAS_EXAMPLE))
             cells = [
-                PixelImage(pixels, side=THUMB_SIDE),
+                DigitImage(pixels, side=THUMB_SIDE),
                 self.show_number(f"sum{key}", s),
                 VGroup(self.little_neuron(plain), self.show_number(f"no bias{key}", plain)),
                 VGroup(self.little_neuron(biased), self.show_number(f"with bias{key}", biased)),
@@ -489,13 +493,13 @@ class EdgeDetection(ChapterScene):
                 Dot(self.plot.point(s), radius=SQUISH_DOT_RADIUS * 1.5, color=style.SIGMA_COLOR),
                 Dot(axes.c2p(s, biased), radius=SQUISH_DOT_RADIUS * 1.5, color=style.B_COLOR),
             ))
-        table = VGroup(*header, *rows[0], *rows[1]).arrange_in_grid(rows=3, cols=4, buff=TABLE_BUFF)
+        table = Group(*header, *rows[0], *rows[1]).arrange_in_grid(rows=3, cols=4, buff=TABLE_BUFF)
         table.move_to(TABLE_CENTER)
-        self.play(FadeIn(VGroup(*header)), FadeIn(VGroup(*rows[0])), Create(marks[0]),
+        self.play(FadeIn(VGroup(*header)), FadeIn(Group(*rows[0])), Create(marks[0]),
                   *self.set_caption("The edge detector's sum on our digit, without and with the bias"),
                   run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE)
-        self.play(FadeIn(VGroup(*rows[1])), Create(marks[1]),
+        self.play(FadeIn(Group(*rows[1])), Create(marks[1]),
                   *self.set_caption("A weak match lights up without a bias, but not with one"),
                   run_time=style.RUN_TIME)
         self.wait(style.LONG_PAUSE)
@@ -510,7 +514,7 @@ class EdgeDetection(ChapterScene):
         w, b = self.net.weights[0][NEURON], float(self.net.biases[0][NEURON])
         dot = weighted_sum(w, self.pixels)
         activation = float(self.net.activations(self.pixels)[1][NEURON])
-        self.play(FadeOut(VGroup(self.plot, self.shifted, self.shifted_label, self.table, self.marks, self.bias_tag)),
+        self.play(FadeOut(Group(self.plot, self.shifted, self.shifted_label, self.table, self.marks, self.bias_tag)),
                   self.morph_equation(WeightedSum(self.equation_terms(), sigma=True, bias="+ b")),
                   run_time=style.RUN_TIME)
         grid = WeightGrid(w, side=GRID_SIDE, frame=True, scale=float(np.percentile(np.abs(w), REAL_GRID_PERCENTILE)))
@@ -530,7 +534,7 @@ class EdgeDetection(ChapterScene):
         on_image = Text("on our digit", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         panel = VGroup(bias_line, on_image, act_line).arrange(DOWN, buff=style.LABEL_BUFF * 3, aligned_edge=LEFT)
         panel.next_to(grid, RIGHT, buff=GRID_SIDE / 2)
-        VGroup(grid, grid_label, title, panel).set_x(0)
+        Group(grid, grid_label, title, panel).set_x(0)
         self.shown["real weighted sum"] = (formula, dot)
         self.play(FadeIn(grid), FadeIn(grid_label), FadeIn(title), FadeIn(panel),
                   *self.set_caption("The real network's neuron has 784 weights and a bias of its own"),

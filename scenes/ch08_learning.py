@@ -29,6 +29,7 @@ import nn
 from scenes.components import (
     INPUT_PIXELS_SHOWN,
     ChapterScene,
+    DigitImage,
     DigitInput,
     NetworkDiagram,
     caption,
@@ -39,8 +40,6 @@ from scenes.components import (
     user_chose_input,
 )
 from scenes.components.fades import fade_in, fade_out, fade_out_all
-from scenes.components.pixel_image import SIDE_PIXELS
-from scenes.components.pixel_views import PixelPatch
 
 # --- layout constants of this chapter ----------------------------------------------------------
 N_WEIGHT_DIALS = 6  # weights into the first hidden neuron, from the input pixels the diagram draws
@@ -143,8 +142,7 @@ class HowLearningRelates(ChapterScene):
     def show_a_mistake(self) -> None:
         self.digit = wrong_example(self.net)
         self.prediction = int(self.net.predict(self.digit.pixels))
-        self.image = PixelPatch(self.digit.pixels, cell=style.IMAGE_SIDE / SIDE_PIXELS)  # looks like PixelImage, cheaper
-        self.image.to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+        self.image = DigitImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
         self.source = Text(self.digit.source, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         self.source.next_to(self.image, DOWN, buff=style.LABEL_BUFF)
         self.diagram = NetworkDiagram(self.net).scale(DIAGRAM_SCALE).move_to(DIAGRAM_POSITION)

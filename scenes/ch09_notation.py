@@ -43,6 +43,7 @@ from scenes.components import (
     style,
 )
 from scenes.components.equations import WeightedSum
+from scenes.components.fades import swap_caption
 
 # --- the example ------------------------------------------------------------------------
 DEFAULT_INDEX = 6  # MNIST test image 6 (a 4): most of the 8 pixels below are lit
@@ -338,9 +339,7 @@ class LinearAlgebraNotation(ChapterScene):
     # --- helpers -------------------------------------------------------------------------
     def _swap_caption(self, text: str):
         """Swap the caption now (a short play of its own); returns a no-op for the caller's play."""
-        new = caption(text)
-        old, self.caption = self.caption, new
-        self.play(FadeOut(old), FadeIn(new), run_time=style.SHORT_RUN_TIME)
+        self.caption = swap_caption(self, self.caption, text)
         return Wait(0)
 
     def _consolidate(self, group: VGroup) -> None:

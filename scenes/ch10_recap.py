@@ -21,6 +21,7 @@ from manim import (
     DecimalNumber,
     FadeIn,
     FadeOut,
+    Group,
     MathTex,
     Rectangle,
     TransformFromCopy,
@@ -31,6 +32,7 @@ from manim import (
 import nn
 from scenes.components import (
     ChapterScene,
+    DigitImage,
     DigitInput,
     NetworkDiagram,
     caption,
@@ -38,9 +40,7 @@ from scenes.components import (
     mnist_input,
     style,
 )
-from scenes.components.fades import fade_in, fade_out, fade_out_all
-from scenes.components.pixel_image import SIDE_PIXELS
-from scenes.components.pixel_views import PixelPatch
+from scenes.components.fades import fade_in, fade_out_all
 
 DEFAULT_INDEX = 0  # MNIST test #0, a 7
 N_IMAGES = 3
@@ -143,14 +143,14 @@ class Recap(ChapterScene):
         self.play(FadeIn(self.caption), run_time=style.SHORT_RUN_TIME)
         self.bring_to_back(self.caption)
         self.value_at_neuron = None
-        self.thumbs = VGroup()
+        self.thumbs = Group()
         for k, (digit, value) in enumerate(zip(self.images, values)):
             self.feed(k, digit, value)
         self.wait(style.LONG_PAUSE)
         self.beat("same neuron, different values")
 
     def network_is_a_function(self) -> None:
-        self.play(*fade_out(*self.mobjects), run_time=style.RUN_TIME)
+        fade_out_all(self, run_time=style.RUN_TIME)
         signature = MathTex(network_signature(self.net), font_size=style.FONT_SIZE_HEADING)
         machine = self.machine()
         n = self.net.n_parameters
@@ -159,7 +159,7 @@ class Recap(ChapterScene):
                         font_size=style.FONT_SIZE_BODY)
         count[2:4].set_color(style.W_COLOR)
         count[5:7].set_color(style.B_COLOR)
-        VGroup(signature, machine, count).arrange(DOWN, buff=MACHINE_ROW_GAP).move_to(UP * MACHINE_Y)
+        Group(signature, machine, count).arrange(DOWN, buff=MACHINE_ROW_GAP).move_to(UP * MACHINE_Y)
         self.caption = caption(f"The whole network is one function: {self.net.sizes[0]} numbers in, "
                                f"{self.net.sizes[-1]} numbers out")
         self.play(Write(signature), FadeIn(self.caption), run_time=style.RUN_TIME)
@@ -180,7 +180,7 @@ class Recap(ChapterScene):
     # --- helpers -------------------------------------------------------------------------
     def feed(self, k: int, digit: DigitInput, value: float) -> None:
         """Show image k as a thumbnail, run the real pass, write the neuron's value under the thumbnail."""
-        thumb = PixelPatch(digit.pixels, cell=THUMB_SIDE / SIDE_PIXELS)
+        thumb = DigitImage(digit.pixels, side=THUMB_SIDE)
         thumb.move_to(THUMBS_TOP_LEFT + np.array([THUMB_SIDE / 2 + k * (THUMB_SIDE + THUMB_GAP), -THUMB_SIDE / 2, 0]))
         old = [FadeOut(self.value_at_neuron)] if self.value_at_neuron is not None else []
         self.play(*fade_in(thumb), *old, run_time=style.SHORT_RUN_TIME)
@@ -197,11 +197,12 @@ class Recap(ChapterScene):
         self.bring_to_back(under)
         self.wait(style.SHORT_RUN_TIME)
 
-    def machine(self) -> VGroup:
+    def machine(self) -> Group:
         """Image → [f, 13,002 dials] → the 10 real outputs for it (the chosen input)."""
         digit = self.images[0]
         outputs = self.net.forward(digit.pixels)
-        image = PixelPatch(digit.pixels, cell=MACHINE_IMAGE_SIDE / SIDE_PIXELS)
+        image = DigitImage(digit.pixels, side=MACHINE_IMAGE_SIDE)
+        self.machine_image = image
         box = Rectangle(width=MACHINE_WIDTH, height=MACHINE_HEIGHT).set_stroke(style.ACCENT, style.HIGHLIGHT_WIDTH)
         name = MathTex("f", font_size=style.FONT_SIZE_TITLE * 1.5).move_to(box)
         rows = VGroup()
@@ -214,4 +215,4 @@ class Recap(ChapterScene):
         rows.arrange(DOWN, buff=OUTPUT_ROW_GAP, aligned_edge=LEFT)
         into = Arrow(LEFT, RIGHT, buff=0, color=style.SECONDARY)
         out = Arrow(LEFT, RIGHT, buff=0, color=style.SECONDARY)
-        return VGroup(image, into, VGroup(box, name), out, rows).arrange(RIGHT, buff=MACHINE_BUFF)
+        return Group(image, into, VGroup(box, name), out, rows).arrange(RIGHT, buff=MACHINE_BUFF)

@@ -14,12 +14,11 @@ from functools import lru_cache
 import numpy as np
 from manim import (
     DOWN, LEFT, RIGHT, UP, Create, FadeIn, FadeOut, ReplacementTransform, SurroundingRectangle, Text,
-    TransformFromCopy, VGroup,
+    Group, TransformFromCopy,
 )
 
 import nn
-from scenes.components import ChapterScene, caption, heading, style
-from scenes.components.weight_image import WeightImage
+from scenes.components import ChapterScene, WeightGrid, caption, heading, style
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
 HOPED_STROKES: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = (
@@ -97,11 +96,11 @@ class WhatItLearned(ChapterScene):
         self.beat("next: learning")
 
     def the_hope(self) -> None:
-        grids = VGroup(*(WeightImage(row, side=HOPE_SIDE, frame=True) for row in hoped_edges()))
+        grids = Group(*(WeightGrid(row, side=HOPE_SIDE, frame=True) for row in hoped_edges()))
         grids.arrange_in_grid(2, 2, buff=HOPE_GAP).move_to(HOPE_CENTER)
         label = Text("The hope (made by hand)", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
         label.next_to(grids, UP, buff=LABEL_BUFF)
-        self.hope = VGroup(grids, label)
+        self.hope = Group(grids, label)
         self.play(FadeIn(label), self._swap_caption("We hoped for neurons that find neat edges"),
                   run_time=style.RUN_TIME)
         for grid in grids:
@@ -111,12 +110,12 @@ class WhatItLearned(ChapterScene):
 
     def the_real_weights(self) -> None:
         rows = learned_rows()
-        grids = VGroup(*(WeightImage(row, side=REAL_SIDE, frame=True) for row in rows))
+        grids = Group(*(WeightGrid(row, side=REAL_SIDE, frame=True) for row in rows))
         grids.arrange_in_grid(cols=REAL_COLUMNS, buff=REAL_GAP).move_to(REAL_CENTER)
         label = Text(f"What it learned: its {len(rows)} first-layer neurons",
                      font_size=style.FONT_SIZE_SMALL, color=style.TEXT_COLOR)
         label.next_to(grids, UP, buff=LABEL_BUFF)
-        self.real = VGroup(grids, label)
+        self.real = Group(grids, label)
         self.play(FadeIn(label), self._swap_caption("Here are the trained network's real weights"),
                   run_time=style.RUN_TIME)
         for grid in grids:
@@ -129,7 +128,7 @@ class WhatItLearned(ChapterScene):
         """One real neuron's grid, large where the hope was: a blob, not an edge."""
         grids = self.real[0]
         small = grids[CLOSE_NEURON]
-        big = WeightImage(learned_rows()[CLOSE_NEURON], side=CLOSE_SIDE, frame=True).move_to(HOPE_CENTER)
+        big = WeightGrid(learned_rows()[CLOSE_NEURON], side=CLOSE_SIDE, frame=True).move_to(HOPE_CENTER)
         label = Text(f"Neuron {CLOSE_NEURON}, up close", font_size=style.FONT_SIZE_SMALL, color=style.TEXT_COLOR)
         label.next_to(big, UP, buff=LABEL_BUFF)
         box = SurroundingRectangle(small, color=style.HIGHLIGHT_COLOR, buff=style.HIGHLIGHT_BUFF / 2,

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
 from typing import Sequence
 
 from .film import CHAPTERS, Chapter
-from .rendering import MEDIA, QUALITIES, ROOT, RenderError, default_jobs, render_chapters
+from .rendering import MEDIA, QUALITIES, ROOT, RenderError, default_environment, default_jobs, render_chapters
 
 FILM_DIR = MEDIA / "film"
 
@@ -59,7 +58,7 @@ def input_environment(args: argparse.Namespace) -> dict[str, str]:
     import nn
     from .components.digit_input import ENV_DIGIT, ENV_IMAGE
 
-    env = {k: v for k, v in os.environ.items() if k not in (ENV_DIGIT, ENV_IMAGE)}
+    env = default_environment()
     if args.digit is None and args.image is None:
         return env
     if args.digit is not None:

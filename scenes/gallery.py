@@ -1,16 +1,14 @@
 """README pictures: one still per chapter and a short GIF of a forward pass, cut from rendered chapters."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Sequence
 
 import av
 from PIL import Image
 
-from .components.digit_input import ENV_DIGIT, ENV_IMAGE
 from .film import CHAPTERS, Chapter
-from .rendering import ROOT, Rendered, render_chapters
+from .rendering import ROOT, Rendered, default_environment, render_chapters
 
 GALLERY = ROOT / "assets" / "gallery"
 STILL_RANGE = (0.35, 0.9)  # a still is the steadiest frame between these fractions of its chapter
@@ -73,8 +71,7 @@ def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path
 
 def main(chapters: Sequence[Chapter] = CHAPTERS) -> int:
     """Render (or reuse) every chapter at 480p15 and cut the gallery from it."""
-    env = {k: v for k, v in os.environ.items() if k not in (ENV_DIGIT, ENV_IMAGE)}  # default inputs
-    rendered = render_chapters(chapters, "low", env)
+    rendered = render_chapters(chapters, "low", default_environment())
     for path in make_gallery(rendered):
         print(f"wrote {path.relative_to(ROOT)}")
     return 0

@@ -29,6 +29,13 @@ class RenderError(RuntimeError):
     """A chapter failed to render; the message names it."""
 
 
+def default_environment() -> dict[str, str]:
+    """This process's environment without a chosen digit: the scenes show their default inputs."""
+    from .components.digit_input import ENV_DIGIT, ENV_IMAGE
+
+    return {k: v for k, v in os.environ.items() if k not in (ENV_DIGIT, ENV_IMAGE)}
+
+
 @dataclass(frozen=True)
 class Rendered:
     chapter: Chapter

@@ -10,7 +10,10 @@ from numpy.lib.stride_tricks import sliding_window_view
 import nn
 from scenes.ch01_introduction import (
     DEFAULT_INDEX,
+    EXAMPLE_SIDE,
+    IMAGE_SIDE,
     N_OTHERS,
+    ZOOM_CELL,
     ZOOM_PIXELS,
     IntroductionExample,
     Reading,
@@ -19,13 +22,18 @@ from scenes.ch01_introduction import (
     zoom_region,
 )
 from scenes.ch02_series_preview import SeriesPreview, answer_caption, image_tag, more_image_indices
-from scenes.components import mnist_input
+from scenes.components import DigitImage, mnist_input, style
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE, DigitInput
-from scenes.components.pixel_views import PixelPatch, glyph_layer
+from scenes.components.pixel_image import value_text_color
+from scenes.components.pixel_views import glyph_layer, grid_lines
 
 # every animation skipped (final states only), nothing written: the scenes' content, fast
 SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
         "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
+
+
+#: a gray drawn as uint8 is within half a step of the pixel's value
+GRAY_STEP = 0.5 / 255 + 1e-9
 
 
 def run_scene(scene_class, monkeypatch):
@@ -35,6 +43,18 @@ def run_scene(scene_class, monkeypatch):
         scene = scene_class()
         scene.render()
     return scene
+
+
+@pytest.fixture(scope="module")
+def chapter1(media):
+    """Chapter 1 run once (final states only) with the default digit, shared by the tests below."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        yield run_scene(IntroductionExample, monkeypatch)
+
+
+def subpaths(mob) -> int:
+    """How many subpaths a VMobject's points make."""
+    return len(mob.get_subpaths())
 
 
 # --- chapter 1: which images ----------------------------------------------------------------
@@ -85,8 +105,8 @@ def test_captions_only_name_the_digit_the_label_gives(net):
     assert eight.digit.label == 8 and eight.name() == "an 8"
 
 
-def test_chapter1_shows_the_networks_real_outputs(net, monkeypatch):
-    scene = run_scene(IntroductionExample, monkeypatch)
+def test_chapter1_shows_the_networks_real_outputs(net, chapter1):
+    scene = chapter1
     neurons, numbers, box = scene.answer
     out = net.forward(nn.test_image(DEFAULT_INDEX)[0])
     np.testing.assert_allclose([n.get_value() for n in numbers], out)
@@ -97,13 +117,65 @@ def test_chapter1_shows_the_networks_real_outputs(net, monkeypatch):
     assert scene.mobjects == []  # ends faded out
 
 
-# --- pixel views (used by chapter 1) ----------------------------------------------------------
-def test_pixel_patch_draws_every_lit_pixel_in_its_exact_grey():
+def test_chapter1_draws_the_mnist_pixels(chapter1):
+    scene = chapter1
     pixels = nn.test_image(DEFAULT_INDEX)[0]
-    patch = PixelPatch(pixels, 0.1, frame=False)
-    assert sum(len(cell.points) for cell in patch.cells) == 16 * int(np.sum(pixels > 0))
-    shown = sorted(round(cell.get_fill_color().to_rgb()[0] * 255) for cell in patch.cells)
-    assert shown == sorted(round(v * 255) for v in np.unique(pixels[pixels > 0]))
+    assert isinstance(scene.image, DigitImage) and scene.image.side_length == pytest.approx(IMAGE_SIDE)
+    np.testing.assert_allclose(scene.image.gray_values(), pixels, atol=GRAY_STEP)
+    assert np.all(scene.image.rgba[..., 3] == 255)
+    # the other examples: exactly the test images the rule picks, drawn in their own greys
+    indices = example_indices(3, f"MNIST test #{DEFAULT_INDEX}")
+    assert [img.label for img in scene.examples] == [3] * N_OTHERS
+    for i, img in zip(indices, scene.examples):
+        np.testing.assert_allclose(img.gray_values(), nn.test_image(i)[0], atol=GRAY_STEP)
+        assert img.side_length == pytest.approx(EXAMPLE_SIDE)
+
+
+def test_chapter1_values_are_written_on_their_pixels(chapter1):
+    scene = chapter1
+    pixels = nn.test_image(DEFAULT_INDEX)[0]
+    # all 784 values, on the image: as many glyph outlines as the same values written alone
+    alone = glyph_layer(pixels, scene.image.cell_centers(), scene.image.pixel_side)
+    assert [subpaths(m) for m in scene.values] == [subpaths(m) for m in alone]
+    assert [m.get_fill_color().to_hex() for m in scene.values] == [m.get_fill_color().to_hex() for m in alone]
+    for drawn, expected in zip(scene.values, alone):  # each value centred on its own square
+        np.testing.assert_allclose(drawn.points, expected.points, atol=1e-9)
+    inner = scene.image.image
+    assert inner.get_left()[0] < scene.values.get_left()[0] and scene.values.get_right()[0] < inner.get_right()[0]
+    assert inner.get_bottom()[1] < scene.values.get_bottom()[1] and scene.values.get_top()[1] < inner.get_top()[1]
+
+
+def test_chapter1_zoom_window_enlarges_its_region(chapter1):
+    pixels_zoomed, grid, frame, values = chapter1.zoom
+    r0, r1, c0, c1 = zoom_region(nn.test_image(DEFAULT_INDEX)[0])
+    block = nn.test_image(DEFAULT_INDEX)[0].reshape(28, 28)[r0:r1, c0:c1]
+    assert (pixels_zoomed.rows, pixels_zoomed.cols) == (ZOOM_PIXELS, ZOOM_PIXELS)
+    np.testing.assert_allclose(pixels_zoomed.gray_values(), block.reshape(-1), atol=GRAY_STEP)
+    assert pixels_zoomed.pixel_side == pytest.approx(ZOOM_CELL)
+    assert subpaths(grid) == 2 * (ZOOM_PIXELS - 1) and grid.get_stroke_color() == style.PIXEL_GRID_COLOR
+    assert frame.get_stroke_color() == style.HIGHLIGHT_COLOR
+    np.testing.assert_allclose(frame.get_center(), pixels_zoomed.image.get_center(), atol=1e-9)
+    assert frame.width == pytest.approx(pixels_zoomed.side_length)
+    # one value per pixel, on its square, in the colours value_text_color gives (dark on bright)
+    colours = {value_text_color(v).to_hex() for v in block.reshape(-1)}
+    assert {m.get_fill_color().to_hex() for m in values} == colours
+    alone = glyph_layer(block, pixels_zoomed.cell_centers(), ZOOM_CELL)
+    for drawn, expected in zip(values, alone, strict=True):
+        np.testing.assert_allclose(drawn.points, expected.points, atol=1e-9)
+
+
+# --- pixel views (used by chapter 1) ----------------------------------------------------------
+def test_grid_lines_lie_between_the_squares():
+    grid = DigitImage(np.zeros((3, 4)), side=2.0, frame=False).move_to((1.0, -1.0, 0.0))
+    lines = grid_lines(grid, 1.0)
+    paths = lines.get_subpaths()
+    assert len(paths) == 3 + 2  # cols - 1 vertical, rows - 1 horizontal
+    left, top = grid.image.get_corner((-1, 1, 0))[:2]
+    xs = sorted(p[0][0] for p in paths if p[0][0] == pytest.approx(p[-1][0]))
+    ys = sorted((p[0][1] for p in paths if p[0][1] == pytest.approx(p[-1][1])), reverse=True)
+    np.testing.assert_allclose(xs, left + np.array([1, 2, 3]) * grid.pixel_side)
+    np.testing.assert_allclose(ys, top - np.array([1, 2]) * grid.pixel_side)
+    assert lines.width == pytest.approx(grid.image.width) and lines.height == pytest.approx(grid.image.height)
 
 
 def test_value_glyphs_use_one_mobject_per_text_colour():
@@ -139,4 +211,6 @@ def test_chapter2_passes_are_the_networks_own(net, monkeypatch):
         np.testing.assert_allclose(scene.diagram.fill_opacities(layer),
                                    last[layer][scene.diagram.drawn_indices(layer)], atol=1e-6)
     np.testing.assert_array_equal(scene.image.pixels, images[-1])  # ... the image shown top-left
+    assert isinstance(scene.image, DigitImage)
+    np.testing.assert_allclose(scene.image.gray_values(), images[-1], atol=GRAY_STEP)  # ... drawn in its greys
     assert scene.mobjects == []

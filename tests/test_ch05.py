@@ -5,8 +5,22 @@ import pytest
 from scipy import ndimage as ndi
 
 import nn
-from scenes.ch05_why_layers import DIGITS_IN_ORDER, OUTPUT_HOPE, PART_COLORS, hoped_neuron
-from scenes.components import PixelImage
+from manim import ManimColor
+
+from scenes.ch05_why_layers import (
+    DIGIT_X,
+    DIGITS_IN_ORDER,
+    OUTPUT_HOPE,
+    PART_COLORS,
+    PIECE_ALT_COLOR,
+    ROW_SIDE,
+    ROW_YS,
+    WhyLayers,
+    hoped_neuron,
+    ink_bounds,
+    ink_image,
+)
+from scenes.components import DigitImage, PartImage, style
 from scenes.components import digit_parts as dp
 
 
@@ -117,20 +131,59 @@ def test_hoped_neurons_really_feed_the_outputs_the_caption_names(net):
     assert hoped_neuron(net, OUTPUT_HOPE["loop"]) != hoped_neuron(net, OUTPUT_HOPE["line"])
 
 
+def rgb255(color):
+    return np.rint(np.array(ManimColor(color).to_rgb()) * 255)
+
+
 def test_part_image_draws_only_the_mask_with_pixel_values():
     nine = dp.first_clean_example(9)
-    image = dp.PartImage(nine.pixels, nine.masks[0], PART_COLORS[9][0])
-    assert len(image.squares) == nine.masks[0].sum()
-    opacities = [sq.get_fill_opacity() for sq in image.squares]
-    np.testing.assert_allclose(opacities, nine.pixels[nine.masks[0]], atol=1e-6)
+    mask = nine.masks[0]
+    image = PartImage(nine.pixels, mask, PART_COLORS[9][0])
+    rgba = image.rgba.reshape(784, 4).astype(float)
+    np.testing.assert_allclose(rgba[mask, 3] / 255, nine.pixels[mask], atol=0.5 / 255)
+    assert np.all(rgba[~mask, 3] == 0), "nothing drawn outside the part"
+    np.testing.assert_array_equal(rgba[mask, :3], np.broadcast_to(rgb255(PART_COLORS[9][0]), (mask.sum(), 3)))
 
 
-def test_ink_image_matches_pixel_image_placement_and_gray(example):
-    light = dp.ink_image(example.pixels)
-    full = PixelImage(example.pixels)
+def test_ink_image_matches_digit_image_placement_and_gray(example):
+    """The scene's white ink image over the black background is the DigitImage of the same side and place."""
+    where = np.array([DIGIT_X, ROW_YS[0], 0.0])
+    light = ink_image(example.pixels, side=ROW_SIDE).move_to(where)
+    full = DigitImage(example.pixels, side=ROW_SIDE).move_to(where)
     lit = np.flatnonzero(example.pixels > 0)
-    assert len(light.squares) == len(lit)
-    for sq, i in zip(light.squares, lit):
-        np.testing.assert_allclose(sq.get_center(), full.squares[i].get_center(), atol=1e-9)
-        gray_over_black = sq.get_fill_opacity() * np.array(sq.get_fill_color().to_rgb())
-        np.testing.assert_allclose(gray_over_black, full.squares[i].get_fill_color().to_rgb(), atol=2 / 255)
+    r, c = divmod(int(lit[0]), 28)
+    np.testing.assert_allclose(light.cell_center(r, c), full.cell_center(r, c), atol=1e-9)
+    np.testing.assert_allclose(light.cell_centers(), full.cell_centers(), atol=1e-9)
+    np.testing.assert_allclose(light.frame.get_center(), full.frame.get_center(), atol=1e-9)
+    rgba = light.rgba.reshape(784, 4).astype(float)
+    np.testing.assert_array_equal(rgba[:, :3], np.broadcast_to(rgb255(style.TEXT_COLOR), (784, 3)))
+    gray_over_black = rgba[:, 3] / 255 * rgb255(style.TEXT_COLOR)[0] / 255
+    np.testing.assert_allclose(gray_over_black, full.gray_values(), atol=1 / 255)
+    np.testing.assert_allclose(full.gray_values(), example.pixels, atol=0.5 / 255)
+
+
+def test_ink_bounds_are_the_drawn_squares():
+    nine = dp.first_clean_example(9)
+    part = PartImage(nine.pixels, nine.masks[1], PART_COLORS[9][1], side=2.8).move_to([1.0, -0.5, 0])
+    rows, cols = np.nonzero(grid(nine.masks[1]))
+    left, top = part.image.get_left()[0], part.image.get_top()[1]
+    low, high = ink_bounds(part)
+    np.testing.assert_allclose(low[:2], [left + 0.1 * cols.min(), top - 0.1 * (rows.max() + 1)], atol=1e-9)
+    np.testing.assert_allclose(high[:2], [left + 0.1 * (cols.max() + 1), top - 0.1 * rows.min()], atol=1e-9)
+
+
+def test_edge_pieces_move_outwards_in_alternating_colours():
+    nine = dp.first_clean_example(9)
+    loop = PartImage(nine.pixels, nine.masks[0], PART_COLORS[9][0], side=4.0)
+    masks = dp.loop_edges(nine.masks[0], dp.hole_centre(nine.pixels))
+    pieces = WhyLayers.split_into_edges(loop, masks, PART_COLORS[9][0])
+    assert len(pieces) == len(pieces.moves) == len(masks)
+    centre = np.mean(ink_bounds(loop), axis=0)
+    for k, ((piece, shift, colours), mask) in enumerate(zip(pieces.moves, masks)):
+        np.testing.assert_array_equal(piece.mask, mask)
+        np.testing.assert_allclose(piece.cell_centers(), loop.cell_centers(), atol=1e-9)  # starts in place
+        assert np.dot(shift, np.mean(ink_bounds(piece), axis=0) - centre) > 0, "moves away from the loop's centre"
+        drawn = colours.reshape(784, 4)
+        np.testing.assert_array_equal(drawn[:, 3], piece.rgba.reshape(784, 4)[:, 3])  # same opacities
+        want = PART_COLORS[9][0] if k % 2 == 0 else PIECE_ALT_COLOR
+        np.testing.assert_array_equal(drawn[mask, :3], np.broadcast_to(rgb255(want), (mask.sum(), 3)))

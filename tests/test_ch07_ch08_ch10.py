@@ -1,13 +1,36 @@
 """Content of chapters 7, 8 and 10: every number they show is the network's own."""
 import numpy as np
 import pytest
+from manim import config, tempconfig
 
 import nn
 from scenes import ch07_counting as ch07
 from scenes import ch08_learning as ch08
 from scenes import ch10_recap as ch10
-from scenes.components import mnist_input
+from scenes.components import DigitImage, mnist_input, style
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
+
+# every animation skipped (final states only), nothing written: the scenes' content, fast
+SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
+        "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
+#: a gray drawn as uint8 is within half a step of the pixel's value
+GRAY_STEP = 0.5 / 255 + 1e-9
+
+
+def run_scene(scene_class):
+    """The scene run with the default input, animations skipped."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv(ENV_DIGIT, raising=False)
+        monkeypatch.delenv(ENV_IMAGE, raising=False)
+        with tempconfig(SKIP):
+            scene = scene_class()
+            scene.render()
+    return scene
+
+
+def inside_frame(mob) -> bool:
+    w, h = config.frame_width / 2, config.frame_height / 2
+    return -w <= mob.get_left()[0] and mob.get_right()[0] <= w and -h <= mob.get_bottom()[1] and mob.get_top()[1] <= h
 
 
 @pytest.fixture
@@ -85,6 +108,15 @@ def test_ch08_dials_show_real_parameters(net):
     assert dial[2].get_value() == pytest.approx(weights[0], abs=0.005)
 
 
+def test_ch08_draws_the_mistake_in_its_own_greys(net, media):
+    scene = run_scene(ch08.HowLearningRelates)
+    digit = ch08.wrong_example(net)
+    assert isinstance(scene.image, DigitImage) and scene.image.label is None
+    np.testing.assert_allclose(scene.image.gray_values(), digit.pixels, atol=GRAY_STEP)
+    assert scene.image.side_length == pytest.approx(style.IMAGE_SIDE) and inside_frame(scene.image)
+    assert scene.mobjects == []  # the image fades out with everything else
+
+
 # --- chapter 10: recap -------------------------------------------------------------------------
 def test_ch10_images_start_with_the_chosen_input_and_differ(net, default_input):
     images = ch10.recap_images(net, ch10.chosen_input(ch10.DEFAULT_INDEX))
@@ -103,6 +135,20 @@ def test_ch10_neuron_values_are_real_and_different(net, default_input):
     assert max(values) - min(values) > 0.5, "the three numbers should visibly differ"
     acts = net.activations(np.stack([d.pixels for d in images]))[ch10.LAYER]
     assert np.ptp(acts[:, j]) == pytest.approx(np.ptp(acts, axis=0).max())
+
+
+def test_ch10_draws_the_images_it_feeds(net, media):
+    scene = run_scene(ch10.Recap)
+    images = ch10.recap_images(net, mnist_input(ch10.DEFAULT_INDEX))
+    assert len(scene.thumbs) == len(images)
+    for thumb, digit in zip(scene.thumbs, images):
+        assert isinstance(thumb, DigitImage) and thumb.side_length == pytest.approx(ch10.THUMB_SIDE)
+        np.testing.assert_allclose(thumb.gray_values(), digit.pixels, atol=GRAY_STEP)
+        assert inside_frame(thumb)
+    machine = scene.machine_image  # the whole network as one function: fed the first image
+    np.testing.assert_allclose(machine.gray_values(), images[0].pixels, atol=GRAY_STEP)
+    assert machine.side_length == pytest.approx(ch10.MACHINE_IMAGE_SIDE) and inside_frame(machine)
+    assert scene.mobjects == []  # the images fade out with everything else
 
 
 def test_ch10_signature_and_count_come_from_the_network(net):

@@ -8,9 +8,8 @@ import nn
 from scenes import ch09_notation as ch09
 from scenes import ch11_learned_weights as ch11
 from scenes import ch12_relu as ch12
-from scenes.components import WeightGrid, style
+from scenes.components import style
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
-from scenes.components.weight_image import OPACITY_LEVELS, WeightImage
 
 
 @pytest.fixture(autouse=True)
@@ -77,23 +76,6 @@ def test_ch11_hopes_are_hand_made_edge_detectors():
     assert set(np.unique(hopes)) == {-1.0, 0.0, 1.0}
     for row in hopes:
         assert (row > 0).sum() > 5 and (row < 0).sum() > (row > 0).sum()  # a bar inside a negative band
-
-
-def test_weight_image_matches_weight_grid():
-    row = nn.load_pretrained().weights[0][0]
-    grid, image = WeightGrid(row), WeightImage(row)
-    levels = np.rint(grid.opacities() * OPACITY_LEVELS).astype(int)
-    assert np.array_equal(image.level_of, levels)
-    n_squares = 0
-    for cell in image.cells:
-        n = len(cell.points) // 16
-        n_squares += n
-        assert cell.get_fill_opacity() * OPACITY_LEVELS == pytest.approx(round(cell.get_fill_opacity() * OPACITY_LEVELS))
-    assert n_squares == int(np.count_nonzero(levels))
-    positive = [c for c in image.cells if c.get_fill_color() == grid.positive_color]
-    negative = [c for c in image.cells if c.get_fill_color() == grid.negative_color]
-    assert sum(len(c.points) // 16 for c in positive) == int(np.count_nonzero(levels[row >= 0]))
-    assert len(positive) + len(negative) == len(image.cells)
 
 
 # --- chapter 12 -----------------------------------------------------------------------------

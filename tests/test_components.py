@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import BLUE, GREEN, RED, UL, Scene, config, tempconfig
+from manim import BLUE, DL, GREEN, RED, UL, Scene, config, tempconfig
 
 import nn
 from scenes.components import (
     INPUT_PIXELS_SHOWN,
+    DigitImage,
     NetworkDiagram,
+    PartImage,
     PixelImage,
     WeightGrid,
     compute_input_pixels_shown,
@@ -165,18 +167,19 @@ def test_edges_follow_real_weights(diagram, net):
     assert {line.get_stroke_width() for line in diagram.edges[0]} == {style.EDGE_WIDTH}
 
 
-# --- weight grid ---------------------------------------------------------------------------
+# --- weight grid and digit image (one image each) ------------------------------------------
 def test_weight_grid_follows_a_row(net):
     row = net.weights[0][5]
     grid = WeightGrid(row)
-    colors = np.array([_rgb(sq.get_fill_color()) for sq in grid.squares])
-    opacities = np.array([sq.get_fill_opacity() for sq in grid.squares])
-    assert np.allclose(colors[row > 0], _rgb(GREEN)) and np.allclose(colors[row < 0], _rgb(RED))
-    np.testing.assert_allclose(opacities, np.abs(row) / np.abs(row).max())
-    assert opacities[np.argmax(np.abs(row))] == pytest.approx(1.0)
+    rgba = grid.rgba.reshape(784, 4) / 255.0
+    assert np.allclose(rgba[row > 0, :3], _rgb(GREEN), atol=1 / 255)
+    assert np.allclose(rgba[row < 0, :3], _rgb(RED), atol=1 / 255)
+    np.testing.assert_allclose(rgba[:, 3], np.abs(row) / np.abs(row).max(), atol=0.5 / 255)
+    assert rgba[np.argmax(np.abs(row)), 3] == 1.0
     # row-major like the image: square 0 is top-left, square 27 top-right, 28 starts row 2
-    c = [grid.squares[i].get_center() for i in (0, 27, 28)]
+    c = [grid.cell_center(*divmod(i, 28)) for i in (0, 27, 28)]
     assert c[0][0] < c[1][0] and c[0][1] == pytest.approx(c[1][1]) and c[2][1] < c[0][1]
+    assert np.allclose(grid.cell_centers()[[0, 27, 28]], c)
 
 
 def test_weight_grid_custom_row_scale_and_overlay():
@@ -184,14 +187,40 @@ def test_weight_grid_custom_row_scale_and_overlay():
     row[14 * 28 + 10: 14 * 28 + 18] = 2.0  # a bright bar ...
     row[13 * 28 + 10: 13 * 28 + 18] = -1.0  # ... with negative weights above it
     grid = WeightGrid(row, scale=4.0)
-    op = np.array([sq.get_fill_opacity() for sq in grid.squares])
-    assert op[14 * 28 + 12] == pytest.approx(0.5) and op[13 * 28 + 12] == pytest.approx(0.25)
-    assert op[0] == 0.0 and np.count_nonzero(op) == 16
-    image = PixelImage(0, frame=False).to_corner(UL)
+    alpha = grid.rgba[..., 3] / 255.0
+    assert alpha[14, 12] == pytest.approx(0.5, abs=1 / 255) and alpha[13, 12] == pytest.approx(0.25, abs=1 / 255)
+    assert alpha[0, 0] == 0.0 and np.count_nonzero(alpha) == 16
+    image = DigitImage(0, frame=False).to_corner(UL)
     grid.overlay_on(image, opacity=0.5)
-    assert np.allclose(grid.squares.get_center(), image.squares.get_center())
-    assert grid.squares.width == pytest.approx(image.squares.width)
-    assert max(sq.get_fill_opacity() for sq in grid.squares) == pytest.approx(0.25)
+    assert np.allclose(grid.get_center(), image.get_center())
+    assert grid.width == pytest.approx(image.width)
+    assert grid.rgba[..., 3].max() / 255.0 == pytest.approx(0.25, abs=1 / 255)
+
+
+def test_digit_image_draws_the_pixels_and_changes_them(media):
+    pixels, label = nn.test_image(3)
+    image = DigitImage(3)
+    assert image.label == label and image.rgba.shape == (28, 28, 4)
+    np.testing.assert_allclose(image.gray_values(), pixels, atol=0.5 / 255)
+    assert (image.rgba[..., 3] == 255).all()  # opaque, like the paper it was scanned from
+    other = nn.test_image(4)[0]
+    np.testing.assert_allclose(image.set_pixels(other).gray_values(), other, atol=0.5 / 255)
+    assert image.frame is not None and np.allclose(_rgb(image.frame.get_stroke_color()), _rgb(BLUE))
+    block = DigitImage(np.reshape(other, (28, 28))[5:10, 3:9], side=1.2)  # a cut-out block
+    assert block.rgba.shape == (5, 6, 4) and block.width == pytest.approx(1.2)
+    with pytest.raises(ValueError, match="784"):
+        DigitImage(np.zeros(100))
+
+
+def test_part_image_shows_only_the_masked_ink():
+    pixels = nn.test_image(0)[0]
+    mask = np.zeros(784, dtype=bool)
+    mask[:392] = True  # the top half
+    part = PartImage(pixels, mask, GREEN)
+    alpha = part.rgba.reshape(784, 4)[:, 3] / 255.0
+    np.testing.assert_allclose(alpha[mask], pixels[mask], atol=0.5 / 255)
+    assert not alpha[~mask].any()
+    assert np.allclose(part.rgba.reshape(784, 4)[mask & (pixels > 0), :3] / 255.0, _rgb(GREEN), atol=1 / 255)
 
 
 # --- pixel image ---------------------------------------------------------------------------
@@ -225,9 +254,10 @@ def test_pixel_values_written_only_where_asked(media):
 class _TinyDemo(Scene):
     def construct(self) -> None:
         net = nn.load_pretrained()
-        self.image = PixelImage(0).to_corner(UL, buff=style.FRAME_MARGIN)
+        self.image = DigitImage(0).to_corner(UL, buff=style.FRAME_MARGIN)
+        self.grid = WeightGrid(net.weights[0][0], frame=True).to_corner(DL, buff=style.FRAME_MARGIN)
         self.diagram = NetworkDiagram(net).show_image(self.image.pixels)
-        self.add(self.image, self.diagram)
+        self.add(self.image, self.grid, self.diagram)
 
 
 def test_render_one_small_frame(tmp_path):
@@ -248,8 +278,13 @@ def test_render_one_small_frame(tmp_path):
         assert frame.mean() > 5 and frame.max() > 200  # not blank
         pixels = scene.image.pixels
         for i in np.flatnonzero(pixels > 0.95)[:10]:  # bright digit pixels are bright on screen
-            assert frame[px(scene.image.squares[i].get_center())] > 200
-        assert frame[px(scene.image.squares[0].get_center())] < 30  # the black corner stays black
+            assert frame[px(scene.image.cell_center(*divmod(int(i), 28)))] > 200
+        assert frame[px(scene.image.cell_center(0, 0))] < 30  # the black corner stays black
+        rgb = scene.renderer.get_frame()[:, :, :3].astype(float)
+        weights = scene.grid.weights
+        strongest = int(np.argmax(np.abs(weights)))  # drawn fully opaque, green if positive
+        r, g, b = rgb[px(scene.grid.cell_center(*divmod(strongest, 28)))]
+        assert (g > 100 and g > 1.5 * r) if weights[strongest] > 0 else (r > 100 and r > 1.5 * g)
         guess = scene.diagram.network.predict(pixels)
         assert frame[px(scene.diagram.neuron(3, guess).get_center())] > 200
         assert list(tmp_path.rglob("*.png"))  # the still was written

@@ -1,4 +1,4 @@
-"""Reusable manim components of the film: style, pixel image, network diagram, weight grid."""
+"""Reusable manim components of the film: style, pixel grids (digits, weights), network diagram."""
 from . import style
 from .captions import caption, heading
 from .chapter_scene import ChapterScene
@@ -9,11 +9,12 @@ from .network_diagram import (
     compute_input_pixels_shown,
     drawn_neuron_indices,
 )
+from .pixel_grid import DigitImage, PartImage, PixelGrid, WeightGrid
 from .pixel_image import PixelImage, gray_color
-from .weight_grid import WeightGrid
 
 __all__ = [
     "ChapterScene", "DigitInput", "caption", "heading", "INPUT_PIXELS_SHOWN", "NetworkDiagram", "PixelImage", "WeightGrid",
+    "DigitImage", "PartImage", "PixelGrid",
     "chosen_input", "compute_input_pixels_shown", "drawn_neuron_indices", "gray_color",
     "mnist_input", "style", "user_chose_input",
 ]

@@ -8,16 +8,16 @@ from manim import DOWN, LEFT, RIGHT, FadeIn, Scene
 
 import nn
 
-from scenes.components import NetworkDiagram, PixelImage, WeightGrid, chosen_input, style
+from scenes.components import DigitImage, NetworkDiagram, PixelImage, WeightGrid, chosen_input, style
 
 DEMO_INDEX = 0  # MNIST test image 0 (a 7)
 DEMO_NEURON = 0  # whose incoming weights the grid shows
 
 
-def _layout() -> tuple[PixelImage, WeightGrid, NetworkDiagram]:
+def _layout() -> tuple[DigitImage, WeightGrid, NetworkDiagram]:
     net = nn.load_pretrained()
     digit = chosen_input(DEMO_INDEX)
-    image = PixelImage(digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+    image = DigitImage(digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
     grid = WeightGrid(net.weights[0][DEMO_NEURON], frame=True)
     grid.next_to(image, DOWN, buff=style.FRAME_MARGIN)
     diagram = NetworkDiagram(net)
@@ -54,6 +54,6 @@ class ComponentsDetail(Scene):
         net = nn.load_pretrained()
         digit = chosen_input(DEMO_INDEX)
         big = PixelImage(digit.pixels, side=7.2, show_values=True).to_edge(LEFT, buff=style.FRAME_MARGIN)
-        image = PixelImage(digit.pixels, side=5.0).to_edge(RIGHT, buff=style.FRAME_MARGIN)
+        image = DigitImage(digit.pixels, side=5.0).to_edge(RIGHT, buff=style.FRAME_MARGIN)
         overlay = WeightGrid(net.weights[0][DEMO_NEURON]).overlay_on(image)
         self.add(big, image, overlay)

@@ -2,8 +2,8 @@
 
 Nothing here is drawn by hand: every part is a boolean mask over a real MNIST image's ink,
 found with ``scipy.ndimage`` by the rules below, so a scene can show "a 9 is a loop plus a
-line" with the digit's own pixels. The maths is plain NumPy/SciPy (no manim); ``PartImage``
-at the end draws a part as coloured squares.
+line" with the digit's own pixels. This module is only the maths, plain NumPy/SciPy (no
+manim); ``scenes.components.pixel_grid.PartImage`` draws a part's pixels in one colour.
 
 Rules (each a function below):
 
@@ -34,12 +34,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from manim import ManimColor, Rectangle, Square, VGroup, VMobject
 from scipy import ndimage as ndi
 
 import nn
-
-from . import style
 
 SIDE = 28
 INK_THRESHOLD = 0.4  # a pixel is ink when brighter than this
@@ -224,55 +221,3 @@ def hole_centre(pixels: np.ndarray, which: int = 0) -> tuple[float, float]:
     r, c = ndi.center_of_mass(holes(pixels)[which])
     return float(r), float(c)
 
-
-# --- drawing ----------------------------------------------------------------------------------
-class PartImage(VGroup):
-    """Only a part's pixels, as squares in ``color`` (opacity = pixel value), on a 28×28 grid.
-
-    Laid out exactly like a ``PixelImage`` of the same ``side`` (so it can sit over the digit),
-    but with no squares for pixels outside the mask: cheap to draw and move. ``frame=True``
-    adds a thin rectangle the size of the whole 28×28 grid.
-    """
-
-    def __init__(
-        self,
-        pixels: np.ndarray,
-        mask: np.ndarray,
-        color: ManimColor,
-        side: float = style.IMAGE_SIDE,
-        frame: bool = False,
-        frame_color: ManimColor = style.IMAGE_FRAME_COLOR,
-        **kwargs,
-    ) -> None:
-        super().__init__(**kwargs)
-        self.pixels = np.asarray(pixels, dtype=float).reshape(-1)
-        self.mask = np.asarray(mask, dtype=bool).reshape(-1)
-        self.side_length = float(side)
-        pixel = self.side_length / SIDE
-        half = (SIDE - 1) / 2
-        template = Square(pixel).set_stroke(width=0)
-        squares = []
-        for i in np.flatnonzero(self.mask):
-            r, c = divmod(int(i), SIDE)
-            sq = template.copy().move_to([(c - half) * pixel, (half - r) * pixel, 0.0])
-            sq.set_fill(color, opacity=float(np.clip(self.pixels[i], 0.0, 1.0)))
-            squares.append(sq)
-        self.squares = VGroup(*squares)
-        # an invisible square the size of the grid keeps the part placed like the whole image
-        self.grid = Rectangle(width=self.side_length, height=self.side_length).set_stroke(opacity=0)
-        self.frame: VMobject | None = None
-        self.add(self.grid, self.squares)
-        if frame:
-            self.frame = self.grid.copy().set_stroke(frame_color, style.IMAGE_FRAME_WIDTH, opacity=1.0)
-            self.add(self.frame)
-
-
-def ink_image(pixels: np.ndarray, side: float = style.IMAGE_SIDE, frame: bool = True) -> PartImage:
-    """The whole digit as it looks in a framed ``PixelImage``, but with squares only where it is not black.
-
-    White at opacity = value over the black background is the same gray as ``PixelImage``'s
-    opaque gray squares; skipping the ~600 black squares makes it about five times cheaper to
-    draw, which matters for images that stay on screen while other things move.
-    """
-    pixels = np.asarray(pixels, dtype=float).reshape(-1)
-    return PartImage(pixels, pixels > 0, style.TEXT_COLOR, side=side, frame=frame)

@@ -8,11 +8,15 @@ chapter's render time.
   ONE background-coloured rectangle fades over (or off) what lies beneath, which stays in the
   renderer's static frame. On the black background this looks the same as fading the things.
 - ``OpacityFade`` (``fade_in``, ``fade_out``, ``fade_out_all``): scales the stored fill and
-  stroke alphas in place and restores them when done, for things that overlap other content.
+  stroke alphas (and image alphas) in place and restores them when done, for things that
+  overlap other content.
 """
 from __future__ import annotations
 
-from manim import Animation, FadeIn, FadeOut, Group, Mobject, Rectangle, Scene, VMobject, config, smooth
+import numpy as np
+from manim import (
+    Animation, FadeIn, FadeOut, Group, ImageMobject, Mobject, Rectangle, Scene, VMobject, config, smooth,
+)
 
 from . import style
 
@@ -70,7 +74,11 @@ def fade_from_black(scene: Scene, *mobjects: Mobject, run_time: float = style.RU
 
 
 class OpacityFade(Animation):
-    """Fade ``mobject`` (and its family) in from transparent, or out to transparent and remove it."""
+    """Fade ``mobject`` (and its family) in from transparent, or out to transparent and remove it.
+
+    Scales the alphas of its VMobjects (fill, stroke, background stroke) and images (pixel
+    alpha) in place, so nothing is copied; they are restored at the end.
+    """
 
     def __init__(self, mobject: Mobject, fade_in: bool = False, rate_func=smooth, **kwargs) -> None:
         self.fade_in = fade_in
@@ -80,30 +88,31 @@ class OpacityFade(Animation):
         return VMobject()  # nothing to copy: opacities are scaled in place
 
     def begin(self) -> None:
-        self.members = [m for m in self.mobject.get_family() if isinstance(m, VMobject)]
+        family = self.mobject.get_family()
+        self.members = [m for m in family if isinstance(m, VMobject)]
         self.saved = [
             (m.fill_rgbas[:, 3].copy(), m.stroke_rgbas[:, 3].copy(), m.background_stroke_rgbas[:, 3].copy())
             for m in self.members
         ]
+        self.images = [m for m in family if isinstance(m, ImageMobject)]
+        self.saved_alpha = [m.pixel_array[..., 3].copy() for m in self.images]
         super().begin()
 
     def interpolate_mobject(self, alpha: float) -> None:
         t = self.rate_func(alpha)
-        factor = t if self.fade_in else 1.0 - t
+        self._set_factor(t if self.fade_in else 1.0 - t)
+
+    def clean_up_from_scene(self, scene: Scene) -> None:
+        super().clean_up_from_scene(scene)
+        self._set_factor(1.0)
+
+    def _set_factor(self, factor: float) -> None:
         for m, (fill, stroke, back) in zip(self.members, self.saved):
             m.fill_rgbas[:, 3] = fill * factor
             m.stroke_rgbas[:, 3] = stroke * factor
             m.background_stroke_rgbas[:, 3] = back * factor
-
-    def clean_up_from_scene(self, scene: Scene) -> None:
-        super().clean_up_from_scene(scene)
-        self._restore()
-
-    def _restore(self) -> None:
-        for m, (fill, stroke, back) in zip(self.members, self.saved):
-            m.fill_rgbas[:, 3] = fill
-            m.stroke_rgbas[:, 3] = stroke
-            m.background_stroke_rgbas[:, 3] = back
+        for m, alpha in zip(self.images, self.saved_alpha):
+            m.pixel_array[..., 3] = np.rint(alpha * factor).astype(m.pixel_array.dtype)
 
 
 def fade_out(*mobjects: Mobject, **kwargs) -> list[OpacityFade]:

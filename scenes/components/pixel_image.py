@@ -1,4 +1,8 @@
-"""A 28×28 image as crisp squares, one per pixel (never smoothed), optionally framed and numbered."""
+"""A 28×28 image as 784 separate squares, for scenes that move or morph single pixels.
+
+To show a digit, ``pixel_grid.DigitImage`` looks the same and is far cheaper; use ``PixelImage``
+only where pixels act one by one (chapter 3 turns each into a neuron) or carry their own labels.
+"""
 from __future__ import annotations
 
 from typing import Sequence
@@ -6,25 +10,11 @@ from typing import Sequence
 import numpy as np
 from manim import Circle, ManimColor, Rectangle, Square, Text, VGroup, VMobject
 
-import nn
 
 from . import style
-
-SIDE_PIXELS = 28
-N_PIXELS = SIDE_PIXELS * SIDE_PIXELS
+from .pixel_grid import N_PIXELS, SIDE_PIXELS, as_pixels
 
 Region = tuple[int, int, int, int]  # (row_start, row_stop, col_start, col_stop), stops excluded
-
-
-def as_pixels(pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> tuple[np.ndarray, int | None]:
-    """(784,) float pixels in [0, 1] and the label when known, from an array or an MNIST test index."""
-    if isinstance(pixels_or_mnist_index, (int, np.integer)):
-        pixels, label = nn.test_image(int(pixels_or_mnist_index))
-        return np.asarray(pixels, dtype=float).reshape(N_PIXELS), int(label)
-    pixels = np.asarray(pixels_or_mnist_index, dtype=float)
-    if pixels.size != N_PIXELS:
-        raise ValueError(f"expected {N_PIXELS} pixels (28×28), got shape {pixels.shape}")
-    return np.clip(pixels.reshape(N_PIXELS), 0.0, 1.0), None
 
 
 class PixelImage(VGroup):
