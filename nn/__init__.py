@@ -1,10 +1,10 @@
 """A small NumPy network that reads handwritten digits (no manim in here)."""
-from .data import DataFileError, load_mnist, test_image
+from .data import DataFileError, load_mnist, load_split, test_image
 from .network import Network, NetworkFileError, relu, sigmoid
 from .pretrained import PRETRAINED_PATH, load_pretrained
 
 __all__ = [
-    "DataFileError", "Network", "NetworkFileError", "PRETRAINED_PATH", "load_image", "load_mnist",
+    "DataFileError", "Network", "NetworkFileError", "PRETRAINED_PATH", "load_image", "load_mnist", "load_split",
     "load_pretrained", "relu", "sigmoid", "test_image",
 ]
 

@@ -17,7 +17,7 @@ from typing import Callable, Sequence
 import numpy as np
 from scipy.special import log_softmax, softmax
 
-from .data import DataFileError, load_mnist
+from .data import DataFileError, load_mnist, load_split
 from .network import Network
 
 COSTS = ("mixed", "cross-entropy", "softmax", "quadratic")
@@ -277,7 +277,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.exit(2, f"error: {exc}\n")
     except KeyboardInterrupt:
         parser.exit(130, "interrupted: nothing was saved\n")
-    test = load_mnist().test
+    test = load_split("test")
     print(f"test accuracy {net.accuracy(test.images, test.labels):.2%} ({len(test.labels):,} images), trained in {seconds:.1f} s")
     partial = args.output.with_name(args.output.name + ".partial.npz")
     net.save(partial)

@@ -84,7 +84,7 @@ def sloppiest_confident_index(net: nn.Network | None = None, digit: int = SLOPPY
                               floor: float = CONFIDENCE_FLOOR) -> int:
     """The rule behind DEFAULT_INDEX: the correctly read test ``digit`` with the lowest output ≥ floor."""
     net = net or nn.load_pretrained()
-    images, labels = nn.load_mnist().test
+    images, labels = nn.load_split("test")
     outputs = net.forward(images)
     candidates = np.where((labels == digit) & (outputs.argmax(axis=1) == digit) & (outputs[:, digit] >= floor))[0]
     return int(candidates[np.argmin(outputs[candidates, digit])])  # argmin: first of ties
@@ -92,7 +92,7 @@ def sloppiest_confident_index(net: nn.Network | None = None, digit: int = SLOPPY
 
 def example_indices(digit: int, exclude: str, n: int = N_OTHERS) -> list[int]:
     """The first ``n`` test images labelled ``digit``, skipping the one named by ``exclude``."""
-    _, labels = nn.load_mnist().test
+    _, labels = nn.load_split("test")
     chosen = []
     for i in np.where(labels == digit)[0]:
         if exclude == f"MNIST test #{i}":

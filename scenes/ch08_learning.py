@@ -80,7 +80,7 @@ def wrong_example(net: nn.Network) -> DigitInput:
         digit = chosen_input(0)
         if digit.label is not None and net.predict(digit.pixels) != digit.label:
             return digit
-    images, labels = nn.load_mnist().test
+    images, labels = nn.load_split("test")
     return mnist_input(first_misclassified(net, images, labels))
 
 

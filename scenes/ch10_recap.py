@@ -70,7 +70,7 @@ def recap_images(net: nn.Network, first: DigitInput, n: int = N_IMAGES) -> list[
     """``first``, then the lowest-index MNIST test images whose labels are not yet among those shown."""
     seen = {first.label if first.label is not None else int(net.predict(first.pixels))}
     images = [first]
-    labels = nn.load_mnist().test[1]
+    labels = nn.load_split("test")[1]
     for index, label in enumerate(labels):
         if len(images) == n:
             break

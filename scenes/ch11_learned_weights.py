@@ -68,7 +68,7 @@ def learned_rows() -> np.ndarray:
 @lru_cache(maxsize=1)
 def test_accuracy() -> float:
     """The shipped network's accuracy on the 10,000 MNIST test images (computed once per process)."""
-    images, labels = nn.load_mnist().test
+    images, labels = nn.load_split("test")
     return nn.load_pretrained().accuracy(images, labels)
 
 
@@ -140,7 +140,7 @@ class WhatItLearned(ChapterScene):
         self.beat("a closer look")
 
     def still_works(self) -> None:
-        n = len(nn.load_mnist().test[1])
+        n = len(nn.load_split("test")[1])
         self.play(
             self._swap_caption(f"Still, it gets {accuracy_text(test_accuracy())} of {n:,} test digits right"),
             run_time=style.RUN_TIME,

@@ -51,3 +51,14 @@ def test_shipped_network_reaches_96_percent_on_the_test_split():
     assert net.sizes == (784, 16, 16, 10) and net.hidden == "sigmoid"
     test = nn.load_mnist().test
     assert net.accuracy(test.images, test.labels) >= 0.96
+
+
+def test_a_split_loads_alone_and_equals_the_full_load():
+    nn.data.load_split.cache_clear()
+    test = nn.load_split("test")
+    assert nn.data.load_split.cache_info().currsize == 1  # only the test split was read
+    full = nn.load_mnist()
+    assert full.test is test  # the same cached arrays
+    assert full.train.images.shape == (50_000, 784) and test.images.shape == (10_000, 784)
+    with pytest.raises(ValueError, match="train, val, test"):
+        nn.load_split("validation")

@@ -178,7 +178,7 @@ def split_digit(pixels: np.ndarray, digit: int) -> tuple[np.ndarray, ...] | None
 @lru_cache(maxsize=None)
 def first_clean_example(digit: int) -> DigitParts:
     """The first MNIST test image of ``digit`` that its rule splits cleanly and the network reads right."""
-    images, labels = nn.load_mnist().test
+    images, labels = nn.load_split("test")
     net = nn.load_pretrained()
     _, names = SPLITTERS[digit]
     for i in np.flatnonzero(labels == digit)[:SEARCH_LIMIT]:

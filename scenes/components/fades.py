@@ -132,16 +132,10 @@ def fade_out_all(scene: Scene, run_time: float, **kwargs) -> None:
 
 
 def swap_caption(scene: Scene, old: Mobject | None, text: str) -> Mobject:
-    """Replace the bottom caption ``old`` (or none) with a caption of ``text``, under a cover."""
+    """Cross-fade the bottom caption ``old`` (or none) into a caption of ``text``, in one short play."""
     from .captions import caption
 
     new = caption(text)
-    if old is None:
-        reveal(scene, new, run_time=style.SHORT_RUN_TIME)
-    else:
-        def change() -> None:
-            scene.remove(old)
-            scene.add(new)
-
-        swap_under_cover(scene, Group(old, new), change)
+    anims = fade_in(new) + (fade_out(old) if old is not None else [])
+    scene.play(*anims, run_time=style.SHORT_RUN_TIME)
     return new
