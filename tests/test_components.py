@@ -1,12 +1,14 @@
 """The manim components show the real network: fills, edges, grids and pixels follow the numbers."""
 from __future__ import annotations
 
+import av
 import numpy as np
 import pytest
-from manim import BLUE, DL, GREEN, RED, UL, Scene, config, tempconfig
+from manim import BLUE, DL, GREEN, LEFT, RED, RIGHT, UL, Camera, Scene, config, tempconfig
 
 import nn
 from scenes.components import (
+    ChapterScene,
     INPUT_PIXELS_SHOWN,
     DigitImage,
     NetworkDiagram,
@@ -17,6 +19,7 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
+from scenes.components.quick_output import QuickImageCamera
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -288,3 +291,51 @@ def test_render_one_small_frame(tmp_path):
         guess = scene.diagram.network.predict(pixels)
         assert frame[px(scene.diagram.neuron(3, guess).get_center())] > 200
         assert list(tmp_path.rglob("*.png"))  # the still was written
+
+
+# --- quick output: the same pictures, less work -----------------------------------------------
+class _Images(Scene):
+    def construct(self) -> None:
+        net = nn.load_pretrained()
+        image = DigitImage(0, side=3).shift(LEFT * 3)
+        faded = DigitImage(2, side=2).shift(RIGHT * 2)
+        faded.image.set_opacity(0.4)
+        self.add(image, WeightGrid(net.weights[0][0]).overlay_on(image), faded,
+                 DigitImage(1, side=2.5).move_to([6.5, 3.5, 0]))  # the last one partly off the frame
+
+
+def test_quick_camera_draws_images_like_manims_camera(tmp_path):
+    frames = {}
+    for camera in (Camera, QuickImageCamera):
+        with tempconfig({"pixel_width": 640, "pixel_height": 360, "write_to_movie": False, "disable_caching": True,
+                         "media_dir": str(tmp_path), "verbosity": "ERROR"}):
+            scene = _Images(camera_class=camera)
+            scene.render()
+            frames[camera] = scene.renderer.get_frame().astype(int)
+    differs = np.abs(frames[Camera] - frames[QuickImageCamera]).max(axis=2) > 8
+    assert frames[Camera].max() > 200  # something was drawn
+    # the same picture; only a one-pixel seam along an image's edge may round the other way
+    assert differs.sum() < 0.01 * differs.size
+    rows, cols = np.nonzero(differs)
+    assert len(np.unique(rows)) < 0.6 * differs.shape[0] or len(np.unique(cols)) < 0.6 * differs.shape[1]
+
+
+class _HeldFrame(ChapterScene):
+    def construct(self) -> None:
+        self.add(DigitImage(0, side=3))
+        self.wait(1)  # one frame handed to the encoder 5 times
+
+
+def test_quick_encoder_writes_every_held_frame(tmp_path):
+    with tempconfig({"pixel_width": 320, "pixel_height": 180, "frame_rate": 5, "disable_caching": True,
+                     "media_dir": str(tmp_path), "verbosity": "ERROR"}):
+        scene = _HeldFrame()
+        scene.render()
+        drawn = scene.renderer.get_frame()[:, :, :3].astype(float)
+    video = next(tmp_path.rglob("_HeldFrame.mp4"))
+    with av.open(str(video)) as container:
+        assert container.streams.video[0].codec_context.name == "h264"
+        frames = [f.to_ndarray(format="rgb24").astype(float) for f in container.decode(video=0)]
+    assert len(frames) == 5
+    for frame in frames:  # each copy is the drawn frame (up to video compression)
+        assert np.abs(frame - drawn).mean() < 3

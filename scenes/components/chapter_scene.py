@@ -4,8 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-import av
-import numpy as np
 from manim import (
     Camera,
     DecimalNumber,
@@ -22,7 +20,8 @@ from manim import (
 )
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
-from manim.scene.scene_file_writer import SceneFileWriter
+
+from .quick_output import QuickEncodingFileWriter, QuickImageCamera
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, MathTex, SingleStringMathTex, Tex, DecimalNumber, Integer)
 
@@ -49,46 +48,14 @@ class TextBox:
         )
 
 
-#: x264 settings of every video the chapters write. manim's default preset ("medium") spends
-#: about 25 ms per 1080p frame; flat-coloured animation needs far less: "ultrafast" with
-#: "tune animation" encodes about 3x faster at the same quality setting (crf 23), in larger files.
-X264_OPTIONS = {"preset": "ultrafast", "tune": "animation"}
-
-
-class QuickEncodingFileWriter(SceneFileWriter):
-    """manim's file writer, with :data:`X264_OPTIONS` and a cheaper way to write still frames.
-
-    A ``wait`` hands the encoder one frame to write many times, and manim converts it from RGBA
-    to the video's YUV once per copy (about 9 ms per 1080p frame). Here it is converted once.
-    """
-
-    def open_partial_movie_stream(self, file_path=None) -> None:  # noqa: ANN001 (manim's signature)
-        super().open_partial_movie_stream(file_path)
-        job = getattr(self, "_current_encode_job", None)
-        if job is None or job.stream.codec_context.name != "libx264":
-            return
-        job.stream.codec_context.options = {**job.stream.codec_context.options, **X264_OPTIONS}
-        plain = job._encode_and_write_frame
-
-        def encode(frame: np.ndarray, num_frames: int) -> None:
-            if num_frames <= 1:
-                return plain(frame, num_frames)
-            yuv = av.VideoFrame.from_ndarray(frame, format="rgba").reformat(format=job.stream.pix_fmt).to_ndarray()
-            for _ in range(num_frames):  # a new frame object each time: the encoder keeps the ones it gets
-                for packet in job.stream.encode(av.VideoFrame.from_ndarray(yuv, format=job.stream.pix_fmt)):
-                    job.container.mux(packet)
-
-        job._encode_and_write_frame = encode
-
-
 class ChapterScene(Scene):
     """A chapter of the film. Call :meth:`beat` at each narration beat of the storyboard.
 
     A beat is a key frame: the layout tests check that no text leaves the frame or overlaps
-    other text there. Videos are encoded with :data:`X264_OPTIONS`.
+    other text there. Frames are drawn and encoded by ``quick_output`` (same pictures, less work).
     """
 
-    def __init__(self, renderer=None, camera_class: type[Camera] = Camera, **kwargs) -> None:  # noqa: ANN001
+    def __init__(self, renderer=None, camera_class: type[Camera] = QuickImageCamera, **kwargs) -> None:  # noqa: ANN001
         if renderer is None and config.renderer == RendererType.CAIRO:
             renderer = CairoRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
                                      skip_animations=kwargs.get("skip_animations", False))
