@@ -19,7 +19,7 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
-from scenes.components.quick_output import QuickImageCamera
+from scenes.components.quick_output import QuickImageCamera, rgba_video_frame
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -339,3 +339,12 @@ def test_quick_encoder_writes_every_held_frame(tmp_path):
     assert len(frames) == 5
     for frame in frames:  # each copy is the drawn frame (up to video compression)
         assert np.abs(frame - drawn).mean() < 3
+
+
+@pytest.mark.parametrize("width", [320, 854])  # rows that need no padding, and rows that may
+def test_rgba_video_frame_equals_pyavs_own_conversion(width):
+    rgba = np.random.default_rng(0).integers(0, 256, (90, width, 4), dtype=np.uint8)
+    quick = rgba_video_frame(rgba)
+    assert np.array_equal(quick.to_ndarray(), rgba)
+    slow = av.VideoFrame.from_ndarray(rgba, format="rgba")
+    assert np.array_equal(quick.reformat(format="yuv420p").to_ndarray(), slow.reformat(format="yuv420p").to_ndarray())

@@ -4,8 +4,9 @@
   frame-sized image and blending the whole frame (about 25 ms per image per 1080p frame). An
   upright image (all of ours: pixel grids are never rotated) is scaled and blended here into
   just its own box; anything else goes to manim's general code.
-- ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`, and a still frame that is held
-  (``wait``) is converted from RGBA to the video's YUV once, not once per copy.
+- ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; each frame handed to PyAV with
+  one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is converted
+  from RGBA to the video's YUV once, not once per copy.
 """
 from __future__ import annotations
 
@@ -42,8 +43,22 @@ class QuickImageCamera(Camera):
         pixel_array[top:bottom, left:right] = np.asarray(Image.alpha_composite(below, scaled))
 
 
+def rgba_video_frame(frame: np.ndarray) -> av.VideoFrame:
+    """A PyAV frame holding the (height, width, 4) uint8 RGBA ``frame``.
+
+    The same as ``av.VideoFrame.from_ndarray(frame, format="rgba")``, which copies a 1080p frame
+    in about 13 ms; one buffer copy takes about 5 ms.
+    """
+    height, width = frame.shape[:2]
+    out = av.VideoFrame(width, height, "rgba")
+    if out.planes[0].line_size != width * 4:  # rows padded: let PyAV lay them out
+        return av.VideoFrame.from_ndarray(frame, format="rgba")
+    out.planes[0].update(np.ascontiguousarray(frame, dtype=np.uint8))
+    return out
+
+
 class QuickEncodingFileWriter(SceneFileWriter):
-    """manim's file writer, with :data:`X264_OPTIONS` and held frames converted to YUV once."""
+    """manim's file writer, with :data:`X264_OPTIONS`, a quicker frame copy, and held frames converted once."""
 
     def open_partial_movie_stream(self, file_path=None) -> None:  # noqa: ANN001 (manim's signature)
         super().open_partial_movie_stream(file_path)
@@ -51,15 +66,16 @@ class QuickEncodingFileWriter(SceneFileWriter):
         if job is None or job.stream.codec_context.name != "libx264":
             return
         job.stream.codec_context.options = {**job.stream.codec_context.options, **X264_OPTIONS}
-        plain = job._encode_and_write_frame
 
         def encode(frame: np.ndarray, num_frames: int) -> None:
-            if num_frames <= 1:
-                return plain(frame, num_frames)
-            fmt = job.stream.pix_fmt
-            yuv = av.VideoFrame.from_ndarray(frame, format="rgba").reformat(format=fmt).to_ndarray()
-            for _ in range(num_frames):  # a new frame object each time: the encoder keeps what it gets
-                for packet in job.stream.encode(av.VideoFrame.from_ndarray(yuv, format=fmt)):
+            if num_frames == 1:
+                frames = [rgba_video_frame(frame)]
+            else:  # a held frame: to YUV once, then a new frame object per copy (the encoder keeps them)
+                fmt = job.stream.pix_fmt
+                yuv = rgba_video_frame(frame).reformat(format=fmt).to_ndarray()
+                frames = (av.VideoFrame.from_ndarray(yuv, format=fmt) for _ in range(num_frames))
+            for video_frame in frames:
+                for packet in job.stream.encode(video_frame):
                     job.container.mux(packet)
 
         job._encode_and_write_frame = encode
