@@ -15,6 +15,20 @@ from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
 # 480p's own width, so that Pango wraps text exactly as in a real render (manim's Text wraps at
 # config.pixel_width), but only 3 frames a second: as fast as 256×144 at 5 fps
 SMALL = {"pixel_width": 854, "pixel_height": 480, "frame_rate": 3, "progress_bar": "none"}
+# every animation skipped (final states only), nothing written: the scenes' content, fast
+SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
+        "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
+
+
+def run_final_state(scene_class: type) -> ChapterScene:
+    """The scene run with the default input digit, animations skipped (only final states)."""
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.delenv(ENV_DIGIT, raising=False)
+        monkeypatch.delenv(ENV_IMAGE, raising=False)
+        with tempconfig(SKIP):
+            scene = scene_class()
+            scene.render()
+    return scene
 
 
 @dataclass

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from manim import tempconfig
 from numpy.lib.stride_tricks import sliding_window_view
 
 import nn
+from conftest import run_final_state
 from scenes.ch01_introduction import (
     DEFAULT_INDEX,
     EXAMPLE_SIDE,
@@ -23,33 +23,20 @@ from scenes.ch01_introduction import (
 )
 from scenes.ch02_series_preview import SeriesPreview, answer_caption, image_tag, more_image_indices
 from scenes.components import DigitImage, mnist_input, style
-from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE, DigitInput
+from scenes.components.digit_input import DigitInput
 from scenes.components.pixel_image import value_text_color
 from scenes.components.pixel_views import glyph_layer, grid_lines
 
-# every animation skipped (final states only), nothing written: the scenes' content, fast
-SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
-        "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
 
 
 #: a gray drawn as uint8 is within half a step of the pixel's value
 GRAY_STEP = 0.5 / 255 + 1e-9
 
 
-def run_scene(scene_class, monkeypatch):
-    monkeypatch.delenv(ENV_DIGIT, raising=False)
-    monkeypatch.delenv(ENV_IMAGE, raising=False)
-    with tempconfig(SKIP):
-        scene = scene_class()
-        scene.render()
-    return scene
-
-
 @pytest.fixture(scope="module")
 def chapter1(media):
     """Chapter 1 run once (final states only) with the default digit, shared by the tests below."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        yield run_scene(IntroductionExample, monkeypatch)
+    return run_final_state(IntroductionExample)
 
 
 def subpaths(mob) -> int:
@@ -201,7 +188,7 @@ def test_pass_captions_tell_the_truth(net):
 
 
 def test_chapter2_passes_are_the_networks_own(net, monkeypatch):
-    scene = run_scene(SeriesPreview, monkeypatch)
+    scene = run_final_state(SeriesPreview)
     indices = [DEFAULT_INDEX] + more_image_indices(mnist_input(DEFAULT_INDEX))
     assert [d.source for d in scene.digits] == [f"MNIST test #{i}" for i in indices]
     images = np.array([nn.test_image(i)[0] for i in indices])

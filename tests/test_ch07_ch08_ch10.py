@@ -1,31 +1,18 @@
 """Content of chapters 7, 8 and 10: every number they show is the network's own."""
 import numpy as np
 import pytest
-from manim import config, tempconfig
+from manim import config
 
 import nn
+from conftest import run_final_state
 from scenes import ch07_counting as ch07
 from scenes import ch08_learning as ch08
 from scenes import ch10_recap as ch10
 from scenes.components import DigitImage, mnist_input, style
 from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
 
-# every animation skipped (final states only), nothing written: the scenes' content, fast
-SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
-        "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
 #: a gray drawn as uint8 is within half a step of the pixel's value
 GRAY_STEP = 0.5 / 255 + 1e-9
-
-
-def run_scene(scene_class):
-    """The scene run with the default input, animations skipped."""
-    with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.delenv(ENV_DIGIT, raising=False)
-        monkeypatch.delenv(ENV_IMAGE, raising=False)
-        with tempconfig(SKIP):
-            scene = scene_class()
-            scene.render()
-    return scene
 
 
 def inside_frame(mob) -> bool:
@@ -109,7 +96,7 @@ def test_ch08_dials_show_real_parameters(net):
 
 
 def test_ch08_draws_the_mistake_in_its_own_greys(net, media):
-    scene = run_scene(ch08.HowLearningRelates)
+    scene = run_final_state(ch08.HowLearningRelates)
     digit = ch08.wrong_example(net)
     assert isinstance(scene.image, DigitImage) and scene.image.label is None
     np.testing.assert_allclose(scene.image.gray_values(), digit.pixels, atol=GRAY_STEP)
@@ -138,7 +125,7 @@ def test_ch10_neuron_values_are_real_and_different(net, default_input):
 
 
 def test_ch10_draws_the_images_it_feeds(net, media):
-    scene = run_scene(ch10.Recap)
+    scene = run_final_state(ch10.Recap)
     images = ch10.recap_images(net, mnist_input(ch10.DEFAULT_INDEX))
     assert len(scene.thumbs) == len(images)
     for thumb, digit in zip(scene.thumbs, images):

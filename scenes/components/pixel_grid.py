@@ -98,18 +98,16 @@ class PixelGrid(Group):
         self.image.orig_alpha_pixel_array = rgba[..., 3].copy()  # what manim's set_opacity scales
         return self
 
-    def cell_center(self, row: int, col: int) -> np.ndarray:
-        """Where the centre of square (row, col) is now."""
-        left, top = self.image.get_corner(np.array([-1, 1, 0]))[:2]
-        step_x, step_y = self.image.width / self.cols, self.image.height / self.rows
-        return np.array([left + (col + 0.5) * step_x, top - (row + 0.5) * step_y, 0.0])
-
     def cell_centers(self) -> np.ndarray:
-        """(rows × cols, 3) centres of all squares, row-major."""
+        """(rows × cols, 3) centres of all squares where they are now, row-major."""
         r, c = np.divmod(np.arange(self.rows * self.cols), self.cols)
         left, top = self.image.get_corner(np.array([-1, 1, 0]))[:2]
         step_x, step_y = self.image.width / self.cols, self.image.height / self.rows
         return np.stack([left + (c + 0.5) * step_x, top - (r + 0.5) * step_y, 0.0 * r], axis=1)
+
+    def cell_center(self, row: int, col: int) -> np.ndarray:
+        """Where the centre of square (row, col) is now."""
+        return self.cell_centers()[row * self.cols + col]
 
 
 class DigitImage(PixelGrid):
