@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
-import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -23,6 +22,11 @@ QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
 }
 # what every chapter depends on besides its own file: a change here re-renders everything
 SHARED_INPUTS = ("scenes/components", "nn", "assets/network.npz", "assets/mnist.npz", "requirements.txt")
+#: seconds each chapter took at 480p15 (``python -m scenes.benchmark``): the slowest chapters
+#: start first, so that the processes finish at about the same time
+MEASURED_SECONDS = {1: 12, 2: 13, 3: 17, 4: 27, 5: 16, 6: 50, 7: 20, 8: 22, 9: 42, 10: 25, 11: 11, 12: 17}
+#: imported once by the process that every chapter's manim process is forked from (about 1.5 s each)
+PRELOADED = ["manim", "manim_slides", "scenes.components"]
 
 
 class RenderError(RuntimeError):
@@ -90,15 +94,18 @@ def render_chapter(
         return Rendered(chapter, video, 0.0, True)
     stamp.unlink(missing_ok=True)
     file, scene = scene_target(chapter, slides)
-    command = [sys.executable, "-m", "manim", "render", "-q", QUALITIES[quality][0], "-v", "WARNING",
-               "--progress_bar", "none", "--disable_caching", "--media_dir", str(chapter_media(chapter, media, slides)),
-               str(ROOT / file), scene]
+    args = ["render", "-q", QUALITIES[quality][0], "-v", "WARNING", "--progress_bar", "none", "--disable_caching",
+            "--silent", "--media_dir", str(chapter_media(chapter, media, slides)), str(ROOT / file), scene]
     cwd = SLIDES_DIR if slides else ROOT
     cwd.mkdir(parents=True, exist_ok=True)
+    log = chapter_media(chapter, media, slides) / "manim.log"
+    log.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    if result.returncode or not video.is_file():
-        tail = "\n".join(result.stdout.strip().splitlines()[-15:])
+    process = _manim_processes().Process(target=_run_manim, args=(args, str(cwd), env, str(log)))
+    process.start()
+    process.join()
+    if process.exitcode or not video.is_file():
+        tail = "\n".join(log.read_text(errors="replace").strip().splitlines()[-15:])
         raise RenderError(f"chapter {chapter.number} ({chapter.title}) failed to render:\n{tail}")
     stamp.write_text(key)
     return Rendered(chapter, video, time.perf_counter() - start, False)
@@ -113,7 +120,8 @@ def render_chapters(
     media: Path = MEDIA,
     slides: bool = False,
 ) -> list[Rendered]:
-    """Render ``chapters`` with ``jobs`` manim processes at once, logging progress; film order kept.
+    """Render ``chapters`` with ``jobs`` manim processes at once, slowest first, logging progress;
+    the result is in film order.
 
     Raises RenderError naming the first chapter that failed (the others are still finished).
     """
@@ -121,7 +129,8 @@ def render_chapters(
     results: dict[int, Rendered] = {}
     failures: list[tuple[int, RenderError]] = []
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        futures = {pool.submit(render_chapter, c, quality, env, media, slides): c for c in chapters}
+        slowest_first = sorted(chapters, key=lambda c: -MEASURED_SECONDS.get(c.number, 0))
+        futures = {pool.submit(render_chapter, c, quality, env, media, slides): c for c in slowest_first}
         for future in as_completed(futures):
             chapter = futures[future]
             try:
@@ -144,3 +153,25 @@ def render_chapters(
 def default_jobs() -> int:
     """Both cores where there are two or more (measured faster than one; see README)."""
     return min(2, os.cpu_count() or 1)
+
+
+def _manim_processes() -> multiprocessing.context.BaseContext:
+    """Where chapter processes come from: forks of one process that has imported manim already."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOADED)
+    return context
+
+
+def _run_manim(args: list[str], cwd: str, env: dict[str, str], log: str) -> None:
+    """In a chapter's own process: ``manim ARGS`` in ``cwd`` with environment ``env``, output to ``log``."""
+    with open(log, "wb") as output:
+        os.dup2(output.fileno(), 1)
+        os.dup2(output.fileno(), 2)
+    os.chdir(cwd)
+    os.environ.clear()
+    os.environ.update(env)
+    from manim.__main__ import main
+
+    main(args=args, prog_name="manim")  # exits with manim's exit status

@@ -1,4 +1,5 @@
 """The command line and the film assembly: clear errors, chapter markers, no partial films."""
+import os
 from pathlib import Path
 
 import av
@@ -104,3 +105,26 @@ def test_parallel_chapters_never_share_a_manim_media_folder():
 
     folders = [chapter_media(c) for c in CHAPTERS] + [chapter_media(c, slides=True) for c in CHAPTERS]
     assert len(set(folders)) == len(folders)
+
+
+def test_chapters_render_in_their_own_processes_and_a_failure_is_named(tmp_path):
+    from scenes.film import Chapter
+    from scenes.rendering import ROOT, RenderError, render_chapters, video_path
+
+    module = "tests.scenes_for_tests.tiny_chapters"
+    good, broken = Chapter(101, "Tiny circle", "0:00", module, "TinyCircle"), Chapter(102, "Broken", "0:00", module, "Broken")
+    log: list[str] = []
+    first = render_chapters([good], "low", {**os.environ, "TINY_MARK": "marked"}, jobs=2, media=tmp_path, log=log.append)
+    assert [r.video for r in first] == [video_path(good, "low", tmp_path)] and not first[0].reused
+    with av.open(str(first[0].video)) as container:
+        assert container.streams.video[0].frames == 8  # 0.5 s at 15 fps
+    assert (first[0].video.parent / "seen.txt").read_text() == f"{ROOT}\nmarked"  # its folder and environment
+    assert log and log[-1].startswith("[1/1] chapter 101: Tiny circle (rendered in")
+
+    with pytest.raises(RenderError) as failure:
+        render_chapters([good, broken], "low", dict(os.environ), jobs=2, media=tmp_path, log=log.append)
+    message = str(failure.value)
+    assert message.startswith("chapter 102 (Broken) failed to render")
+    assert "this chapter is broken on purpose" in message  # the tail of manim's own output
+    assert "FAILED chapter 102: Broken" in log
+    assert any("chapter 101: Tiny circle (unchanged, reused)" in line for line in log)  # its inputs are the same

@@ -4,7 +4,7 @@ from __future__ import annotations
 import av
 import numpy as np
 import pytest
-from manim import BLUE, DL, GREEN, LEFT, RED, RIGHT, UL, Camera, Scene, config, tempconfig
+from manim import BLUE, DL, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, DOWN, Camera, Scene, config, tempconfig
 
 import nn
 from scenes.components import (
@@ -318,6 +318,34 @@ def test_quick_camera_draws_images_like_manims_camera(tmp_path):
     assert differs.sum() < 0.01 * differs.size
     rows, cols = np.nonzero(differs)
     assert len(np.unique(rows)) < 0.6 * differs.shape[0] or len(np.unique(cols)) < 0.6 * differs.shape[1]
+
+
+def test_quick_camera_draws_vector_shapes_exactly_like_manims_camera(diagram):
+    from manim import (
+        Arc, Arrow, CapStyleType, Circle, DashedLine, LineJointType, Line, MathTex, Rectangle, Square, Text, YELLOW,
+    )
+
+    shapes = [
+        diagram,  # hundreds of edges and neurons
+        Text("Several glyphs, 0.95", font_size=40).to_edge(DL),  # paths of many subpaths, some closed
+        MathTex(r"\sigma(w_1 a_1 + b)").to_edge(UL),
+        DashedLine(LEFT * 6, RIGHT * 6 + DL * 2, color=YELLOW),  # many short open curves
+        Arrow(LEFT * 3, UL * 2, color=RED),
+        Arc(radius=1, angle=4, stroke_width=8).shift(LEFT * 4),  # open path
+        Circle(radius=0.7, fill_opacity=0.6, color=BLUE).set_stroke(width=0).shift(RIGHT * 4),
+        Square(2).set_fill([RED, GREEN], opacity=0.7).set_stroke([YELLOW, BLUE], width=6),  # gradients
+        Rectangle(width=3, height=1, stroke_opacity=0, fill_opacity=0).shift(UP),  # wholly transparent
+        Line(ORIGIN, RIGHT, joint_type=LineJointType.ROUND, cap_style=CapStyleType.ROUND, stroke_width=12),
+        Text("over", stroke_width=2).set_background_stroke(width=6, color=RED).shift(DOWN),
+    ]
+    frames = []
+    with tempconfig({"pixel_width": 640, "pixel_height": 360}):
+        for camera_class in (Camera, QuickImageCamera):
+            camera = camera_class()
+            camera.capture_mobjects(shapes)
+            frames.append(camera.pixel_array.copy())
+    assert (frames[0][..., :3] > 0).any(axis=2).mean() > 0.1  # a good share of the frame is drawn
+    assert np.array_equal(frames[0], frames[1])
 
 
 class _HeldFrame(ChapterScene):
