@@ -55,7 +55,7 @@ from scenes.components import (
     style,
 )
 from scenes.components.equations import WeightedSum, tag
-from scenes.components.fades import fade_in, fade_out
+from scenes.components.fades import fade_in, fade_out, fade_out_all
 from scenes.components.sigmoid_plot import FunctionPlot, sigmoid_plot
 
 # --- what the chapter shows ----------------------------------------------------------------
@@ -211,7 +211,7 @@ class EdgeDetection(ChapterScene):
         self.add(self.image)  # static things before the diagram
         self.play(FadeIn(self.image), *self.set_caption("Zoom in on one neuron of the first hidden layer"),
                   run_time=style.RUN_TIME)
-        self.play(FadeIn(self.diagram), run_time=style.RUN_TIME)
+        self.play(*fade_in(self.diagram), run_time=style.RUN_TIME)
         self.wait(style.PAUSE)
 
         d = self.diagram
@@ -227,7 +227,7 @@ class EdgeDetection(ChapterScene):
             circle.animate.set_fill(opacity=float(self.pixels[i]))
             for circle, i in zip(d.neurons[0], d.drawn_indices(0))
         ]
-        self.play(FadeOut(rest), *lights, run_time=style.RUN_TIME)
+        self.play(*fade_out(rest), *lights, run_time=style.RUN_TIME)
         self.wait(style.PAUSE)
         self.beat("one neuron")
 
@@ -514,7 +514,7 @@ class EdgeDetection(ChapterScene):
         w, b = self.net.weights[0][NEURON], float(self.net.biases[0][NEURON])
         dot = weighted_sum(w, self.pixels)
         activation = float(self.net.activations(self.pixels)[1][NEURON])
-        self.play(FadeOut(Group(self.plot, self.shifted, self.shifted_label, self.table, self.marks, self.bias_tag)),
+        self.play(*fade_out(self.plot, self.shifted, self.shifted_label, self.table, self.marks, self.bias_tag),
                   self.morph_equation(WeightedSum(self.equation_terms(), sigma=True, bias="+ b")),
                   run_time=style.RUN_TIME)
         grid = WeightGrid(w, side=GRID_SIDE, frame=True, scale=float(np.percentile(np.abs(w), REAL_GRID_PERCENTILE)))
@@ -543,4 +543,4 @@ class EdgeDetection(ChapterScene):
         self.beat("real neuron")
 
     def fade_all(self) -> None:
-        self.play(*(FadeOut(m) for m in self.mobjects), run_time=style.RUN_TIME)
+        fade_out_all(self, run_time=style.RUN_TIME)

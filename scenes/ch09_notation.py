@@ -43,7 +43,7 @@ from scenes.components import (
     style,
 )
 from scenes.components.equations import WeightedSum
-from scenes.components.fades import swap_caption
+from scenes.components.fades import fade_out, fade_out_all, swap_caption
 
 # --- the example ------------------------------------------------------------------------
 DEFAULT_INDEX = 6  # MNIST test image 6 (a 4): most of the 8 pixels below are lit
@@ -150,7 +150,7 @@ class LinearAlgebraNotation(ChapterScene):
         self.add_bias_and_sigma()
         self.sigma_on_each_component()
         self.compact_form_and_code()
-        self.play(FadeOut(*self.mobjects), run_time=style.RUN_TIME)
+        fade_out_all(self, run_time=style.RUN_TIME)
 
     # --- steps ---------------------------------------------------------------------------
     def show_small_network(self) -> None:
@@ -302,7 +302,7 @@ class LinearAlgebraNotation(ChapterScene):
         lhs, eq, sigma, lp, W, a0, plus, b, rp = compact
         self._consolidate(self.full)
         self.play(
-            FadeOut(self.example, self.sum_tex),
+            *fade_out(self.example, self.sum_tex),
             ReplacementTransform(self.lhs[0], lhs), ReplacementTransform(self.lhs[1], eq),
             ReplacementTransform(self.sigma, sigma),
             ReplacementTransform(self.lparen, lp), ReplacementTransform(self.rparen, rp),

@@ -40,7 +40,7 @@ from scenes.components import (
     mnist_input,
     style,
 )
-from scenes.components.fades import fade_in, fade_out_all
+from scenes.components.fades import fade_in, fade_out_all, swap_caption
 
 DEFAULT_INDEX = 0  # MNIST test #0, a 7
 N_IMAGES = 3
@@ -138,9 +138,7 @@ class Recap(ChapterScene):
 
     def same_neuron_different_images(self) -> None:
         values = neuron_values(self.net, self.images, self.neuron)
-        self.play(FadeOut(self.caption), run_time=style.SHORT_RUN_TIME)
-        self.caption = caption("The same neuron gives a different number for each image")
-        self.play(FadeIn(self.caption), run_time=style.SHORT_RUN_TIME)
+        self.caption = swap_caption(self, self.caption, "The same neuron gives a different number for each image")
         self.bring_to_back(self.caption)
         self.value_at_neuron = None
         self.thumbs = Group()

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import shutil
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -63,6 +64,11 @@ def chapter_media(chapter: Chapter, media: Path = MEDIA, slides: bool = False) -
     return media / "chapters" / (chapter.module.rsplit(".", 1)[1] + ("-slides" if slides else ""))
 
 
+def shared_tex_folder(media: Path = MEDIA) -> Path:
+    """Formulas compiled by LaTeX, shared by all chapters (each also keeps its own copies)."""
+    return media / "chapters" / "shared-tex"
+
+
 def video_path(chapter: Chapter, quality: str, media: Path = MEDIA, slides: bool = False) -> Path:
     file, scene = scene_target(chapter, slides)
     folder = chapter_media(chapter, media, slides)
@@ -101,7 +107,8 @@ def render_chapter(
     log = chapter_media(chapter, media, slides) / "manim.log"
     log.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
-    process = _manim_processes().Process(target=_run_manim, args=(args, str(cwd), env, str(log)))
+    process = _manim_processes().Process(
+        target=_run_manim, args=(args, str(cwd), env, str(log), str(shared_tex_folder(media))))
     process.start()
     process.join()
     if process.exitcode or not video.is_file():
@@ -164,14 +171,44 @@ def _manim_processes() -> multiprocessing.context.BaseContext:
     return context
 
 
-def _run_manim(args: list[str], cwd: str, env: dict[str, str], log: str) -> None:
-    """In a chapter's own process: ``manim ARGS`` in ``cwd`` with environment ``env``, output to ``log``."""
+def _run_manim(args: list[str], cwd: str, env: dict[str, str], log: str, tex_folder: str) -> None:
+    """In a chapter's own process: ``manim ARGS`` in ``cwd`` with environment ``env``, output to ``log``,
+    formulas shared through ``tex_folder``."""
     with open(log, "wb") as output:
         os.dup2(output.fileno(), 1)
         os.dup2(output.fileno(), 2)
     os.chdir(cwd)
     os.environ.clear()
     os.environ.update(env)
+    _share_compiled_tex(Path(tex_folder))
     from manim.__main__ import main
 
     main(args=args, prog_name="manim")  # exits with manim's exit status
+
+
+def _share_compiled_tex(folder: Path) -> None:
+    """Let this process's MathTex reuse formulas that another chapter compiled (about 0.3 s of
+    LaTeX each; a third of the film's formulas recur), and publish the ones it compiles.
+
+    Each process still parses its own copy (manim writes scratch files beside the SVG it reads);
+    a published SVG appears under its final name in one rename, so it is never read half-written.
+    """
+    from manim.mobject.text import tex_mobject
+    from manim.utils import tex_file_writing
+
+    compile_here = tex_file_writing.tex_to_svg_file
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def tex_to_svg_file(expression: str, environment: str | None = None, tex_template=None) -> Path:  # noqa: ANN001
+        own = tex_file_writing.generate_tex_file(expression, environment, tex_template).with_suffix(".svg")
+        shared = folder / own.name
+        if not own.is_file() and shared.is_file():
+            shutil.copyfile(shared, own)
+        if not own.is_file():
+            compile_here(expression, environment, tex_template)
+            partial = shared.with_name(f"{shared.stem}.{os.getpid()}.partial")
+            shutil.copyfile(own, partial)
+            os.replace(partial, shared)
+        return own
+
+    tex_mobject.tex_to_svg_file = tex_to_svg_file

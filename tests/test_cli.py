@@ -109,7 +109,9 @@ def test_parallel_chapters_never_share_a_manim_media_folder():
 
 def test_chapters_render_in_their_own_processes_and_a_failure_is_named(tmp_path):
     from scenes.film import Chapter
-    from scenes.rendering import ROOT, RenderError, render_chapters, video_path
+    from scenes.rendering import (
+        ROOT, RenderError, chapter_media, render_chapters, shared_tex_folder, video_path,
+    )
 
     module = "tests.scenes_for_tests.tiny_chapters"
     good, broken = Chapter(101, "Tiny circle", "0:00", module, "TinyCircle"), Chapter(102, "Broken", "0:00", module, "Broken")
@@ -120,6 +122,12 @@ def test_chapters_render_in_their_own_processes_and_a_failure_is_named(tmp_path)
         assert container.streams.video[0].frames == 8  # 0.5 s at 15 fps
     assert (first[0].video.parent / "seen.txt").read_text() == f"{ROOT}\nmarked"  # its folder and environment
     assert log and log[-1].startswith("[1/1] chapter 101: Tiny circle (rendered in")
+    shared = list(shared_tex_folder(tmp_path).iterdir())  # its formula, for other chapters to reuse
+    assert len(shared) == 1 and shared[0].suffix == ".svg" and b"<svg" in shared[0].read_bytes()
+    shared[0].write_bytes(shared[0].read_bytes() + b"<!-- shared -->")
+    formula = Chapter(103, "Tiny formula", "0:00", "tests.scenes_for_tests.tiny_formula", "TinyFormula")
+    render_chapters([formula], "low", dict(os.environ), media=tmp_path, log=log.append)
+    assert (chapter_media(formula, tmp_path) / "Tex" / shared[0].name).read_bytes().endswith(b"<!-- shared -->")
 
     with pytest.raises(RenderError) as failure:
         render_chapters([good, broken], "low", dict(os.environ), jobs=2, media=tmp_path, log=log.append)

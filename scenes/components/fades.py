@@ -136,6 +136,8 @@ def swap_caption(scene: Scene, old: Mobject | None, text: str) -> Mobject:
     from .captions import caption
 
     new = caption(text)
+    if old in scene.mobjects:  # on top, so that only the two captions are redrawn on every frame
+        scene.bring_to_front(old)
     anims = fade_in(new) + (fade_out(old) if old is not None else [])
     scene.play(*anims, run_time=style.SHORT_RUN_TIME)
     return new
