@@ -35,17 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     qualities = ["low", "high"] if args.quality == "both" else [args.quality]
     jobs = default_jobs()
     with tempfile.TemporaryDirectory() as tmp:
-        lengths: dict[int, float] = {}
+        lengths: dict[str, dict[int, float]] = {}  # quality → chapter → seconds of video
         table: dict[str, dict[int, float]] = {}
         totals: dict[str, float] = {}
-        film_length = 0.0
+        film_lengths: dict[str, float] = {}  # measured per quality: they differ by a few seconds
         for quality in qualities:
             media = Path(tmp) / quality
             print(f"rendering the film at {QUALITIES[quality][1]} with {jobs} processes ...", flush=True)
-            totals[quality], table[quality], film_length = film_run(quality, media, jobs)
-            if not lengths:
-                for chapter in CHAPTERS:
-                    lengths[chapter.number] = video_seconds(next(media.rglob(f"{chapter.scene}.mp4")))
+            totals[quality], table[quality], film_lengths[quality] = film_run(quality, media, jobs)
+            lengths[quality] = {c.number: video_seconds(next(media.rglob(f"{c.scene}.mp4"))) for c in CHAPTERS}
             if quality == "low":
                 start = time.perf_counter()
                 film_run(quality, media, jobs)
@@ -59,17 +57,18 @@ def main(argv: list[str] | None = None) -> int:
     print(header)
     print("-" * len(header))
     for chapter in CHAPTERS:
-        length = lengths[chapter.number]
-        row = f"{chapter.number:>2}. {chapter.title:<28}{length:7.1f}s"
+        row = f"{chapter.number:>2}. {chapter.title:<28}{lengths[qualities[0]][chapter.number]:7.1f}s"
         for q in qualities:
             seconds = table[q][chapter.number]
-            row += f"{seconds:11.1f}s{seconds / length:6.2f}x"
+            row += f"{seconds:11.1f}s{seconds / lengths[q][chapter.number]:6.2f}x"
         print(row)
     print("-" * len(header))
-    row = f"{'whole film (wall clock, ' + str(jobs) + ' processes)':<32}{film_length:7.1f}s"
+    row = f"{'whole film (' + str(jobs) + ' processes)':<32}{film_lengths[qualities[0]]:7.1f}s"
     for q in qualities:
-        row += f"{totals[q]:11.1f}s{totals[q] / film_length:6.2f}x"
+        row += f"{totals[q]:11.1f}s{totals[q] / film_lengths[q]:6.2f}x"
     print(row)
+    if len(qualities) > 1:
+        print("film length: " + ", ".join(f"{film_lengths[q]:.1f} s at {QUALITIES[q][1]}" for q in qualities))
     print("(per-chapter times overlap when chapters render in parallel; the whole-film line is wall clock)")
     if "rerender" in totals:
         print(f"unchanged re-render at 480p15: {totals['rerender']:.1f} s = {totals['rerender'] / totals['low']:.1%} of the first render")

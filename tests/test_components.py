@@ -3,8 +3,11 @@ from __future__ import annotations
 
 import av
 import numpy as np
+from av.video.reformatter import VideoReformatter
 import pytest
-from manim import BLUE, DL, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, DOWN, Camera, Scene, config, tempconfig
+from manim import (
+    BLUE, DL, DOWN, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, WHITE, Camera, Scene, Square, config, linear, tempconfig,
+)
 
 import nn
 from scenes.components import (
@@ -19,7 +22,7 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
-from scenes.components.quick_output import QuickImageCamera, rgba_video_frame
+from scenes.components.quick_output import QuickImageCamera, video_frame
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -369,10 +372,30 @@ def test_quick_encoder_writes_every_held_frame(tmp_path):
         assert np.abs(frame - drawn).mean() < 3
 
 
+class _MovingSquare(ChapterScene):
+    def construct(self) -> None:
+        square = Square(1).set_fill(WHITE, opacity=1).move_to(LEFT * 5)
+        self.add(square)
+        self.play(square.animate.move_to(RIGHT * 5), run_time=1, rate_func=linear)
+
+
+def test_each_animated_frame_is_encoded_as_drawn(tmp_path):
+    # the camera's own pixel array goes to the encoder: each frame must be converted before the next is drawn
+    with tempconfig({"pixel_width": 320, "pixel_height": 180, "frame_rate": 10, "disable_caching": True,
+                     "media_dir": str(tmp_path), "verbosity": "ERROR"}):
+        _MovingSquare().render()
+    video = next(tmp_path.rglob("_MovingSquare.mp4"))
+    with av.open(str(video)) as container:
+        columns = [np.nonzero(f.to_ndarray(format="gray").max(axis=0) > 128)[0].mean() for f in container.decode(video=0)]
+    assert len(columns) == 10
+    assert columns[0] < 100 and columns[-1] > 220 and np.all(np.diff(columns) > 15)  # a new position every frame
+
+
 @pytest.mark.parametrize("width", [320, 854])  # rows that need no padding, and rows that may
-def test_rgba_video_frame_equals_pyavs_own_conversion(width):
-    rgba = np.random.default_rng(0).integers(0, 256, (90, width, 4), dtype=np.uint8)
-    quick = rgba_video_frame(rgba)
-    assert np.array_equal(quick.to_ndarray(), rgba)
-    slow = av.VideoFrame.from_ndarray(rgba, format="rgba")
-    assert np.array_equal(quick.reformat(format="yuv420p").to_ndarray(), slow.reformat(format="yuv420p").to_ndarray())
+def test_video_frame_equals_pyavs_own_conversion(width):
+    reformatter = VideoReformatter()
+    for seed in range(2):  # the scaler is kept between frames
+        rgba = np.random.default_rng(seed).integers(0, 256, (90, width, 4), dtype=np.uint8)
+        quick = video_frame(rgba, "yuv420p", reformatter)
+        slow = av.VideoFrame.from_ndarray(rgba, format="rgba").reformat(format="yuv420p")
+        assert quick.format.name == "yuv420p" and np.array_equal(quick.to_ndarray(), slow.to_ndarray())

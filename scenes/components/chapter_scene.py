@@ -19,9 +19,8 @@ from manim import (
     config,
 )
 from manim.constants import RendererType
-from manim.renderer.cairo_renderer import CairoRenderer
 
-from .quick_output import QuickEncodingFileWriter, QuickImageCamera
+from .quick_output import QuickEncodingFileWriter, QuickImageCamera, QuickRenderer
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, MathTex, SingleStringMathTex, Tex, DecimalNumber, Integer)
 
@@ -57,7 +56,7 @@ class ChapterScene(Scene):
 
     def __init__(self, renderer=None, camera_class: type[Camera] = QuickImageCamera, **kwargs) -> None:  # noqa: ANN001
         if renderer is None and config.renderer == RendererType.CAIRO:
-            renderer = CairoRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
+            renderer = QuickRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
                                      skip_animations=kwargs.get("skip_animations", False))
         super().__init__(renderer=renderer, camera_class=camera_class, **kwargs)
 
