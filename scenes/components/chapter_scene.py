@@ -19,8 +19,9 @@ from manim import (
     config,
 )
 from manim.constants import RendererType
+from manim.renderer.cairo_renderer import CairoRenderer
 
-from .quick_output import QuickEncodingFileWriter, QuickImageCamera, QuickRenderer
+from .quick_output import QuickEncodingFileWriter, QuickImageCamera
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, MathTex, SingleStringMathTex, Tex, DecimalNumber, Integer)
 
@@ -56,7 +57,7 @@ class ChapterScene(Scene):
 
     def __init__(self, renderer=None, camera_class: type[Camera] = QuickImageCamera, **kwargs) -> None:  # noqa: ANN001
         if renderer is None and config.renderer == RendererType.CAIRO:
-            renderer = QuickRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
+            renderer = CairoRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
                                      skip_animations=kwargs.get("skip_animations", False))
         super().__init__(renderer=renderer, camera_class=camera_class, **kwargs)
 
