@@ -21,7 +21,7 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
-from scenes.components.quick_output import QuickImageCamera, rgba_video_frame
+from scenes.components.quick_output import QuickCamera, rgba_video_frame
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -308,13 +308,13 @@ class _Images(Scene):
 
 def test_quick_camera_draws_images_like_manims_camera(tmp_path):
     frames = {}
-    for camera in (Camera, QuickImageCamera):
+    for camera in (Camera, QuickCamera):
         with tempconfig({"pixel_width": 640, "pixel_height": 360, "write_to_movie": False, "disable_caching": True,
                          "media_dir": str(tmp_path), "verbosity": "ERROR"}):
             scene = _Images(camera_class=camera)
             scene.render()
             frames[camera] = scene.renderer.get_frame().astype(int)
-    differs = np.abs(frames[Camera] - frames[QuickImageCamera]).max(axis=2) > 8
+    differs = np.abs(frames[Camera] - frames[QuickCamera]).max(axis=2) > 8
     assert frames[Camera].max() > 200  # something was drawn
     # the same picture; only a one-pixel seam along an image's edge may round the other way
     assert differs.sum() < 0.01 * differs.size
@@ -342,7 +342,7 @@ def test_quick_camera_draws_vector_shapes_exactly_like_manims_camera(diagram):
     ]
     frames = []
     with tempconfig({"pixel_width": 640, "pixel_height": 360}):
-        for camera_class in (Camera, QuickImageCamera):
+        for camera_class in (Camera, QuickCamera):
             camera = camera_class()
             camera.capture_mobjects(shapes)
             frames.append(camera.pixel_array.copy())

@@ -21,7 +21,7 @@ from manim import (
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 
-from .quick_output import QuickEncodingFileWriter, QuickImageCamera
+from .quick_output import QuickCamera, QuickEncodingFileWriter
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, MathTex, SingleStringMathTex, Tex, DecimalNumber, Integer)
 
@@ -55,7 +55,7 @@ class ChapterScene(Scene):
     other text there. Frames are drawn and encoded by ``quick_output`` (same pictures, less work).
     """
 
-    def __init__(self, renderer=None, camera_class: type[Camera] = QuickImageCamera, **kwargs) -> None:  # noqa: ANN001
+    def __init__(self, renderer=None, camera_class: type[Camera] = QuickCamera, **kwargs) -> None:  # noqa: ANN001
         if renderer is None and config.renderer == RendererType.CAIRO:
             renderer = CairoRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
                                      skip_animations=kwargs.get("skip_animations", False))
