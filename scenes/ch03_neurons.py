@@ -217,6 +217,6 @@ class WhatAreNeurons(ChapterScene):
         return zoom, marker, link, coords
 
     def show_caption(self, text: str) -> None:
-        """Swap the bottom caption for ``text`` (under a cover: only one rectangle redrawn)."""
+        """Cross-fade the bottom caption into ``text`` (only the two captions are redrawn)."""
         self.captions.append(text)
         self.caption = swap_caption(self, self.caption, text)

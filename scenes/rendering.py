@@ -77,8 +77,10 @@ def video_path(chapter: Chapter, quality: str, media: Path = MEDIA, slides: bool
 
 def input_key(chapter: Chapter, quality: str, env: dict[str, str], slides: bool = False) -> str:
     """A fingerprint of everything the chapter's video depends on."""
-    digest = hashlib.sha256(f"{quality}|{slides}|{env.get('NN_DIGIT', '')}|{env.get('NN_IMAGE', '')}".encode())
-    image = env.get("NN_IMAGE")
+    from .components.digit_input import ENV_DIGIT, ENV_IMAGE
+
+    digest = hashlib.sha256(f"{quality}|{slides}|{env.get(ENV_DIGIT, '')}|{env.get(ENV_IMAGE, '')}".encode())
+    image = env.get(ENV_IMAGE)
     files = [ROOT / chapter.path, *([ROOT / SLIDES_MODULE] if slides else []), *([Path(image)] if image else [])]
     for name in SHARED_INPUTS:
         path = ROOT / name
