@@ -70,4 +70,4 @@ if [ "${1:-}" = "test" ]; then
   shift
   exec "$VENV/bin/python" -m pytest "$@"
 fi
-exec "$VENV/bin/python" -m scenes.cli "$@"
+exec "$VENV/bin/python" -m scenes "$@"

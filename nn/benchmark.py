@@ -12,31 +12,8 @@ import numpy as np
 
 from .data import load_mnist
 from .network import Network
+from .reference import mean_gradients
 from .train import Recipe, backprop, one_hot, train
-
-
-def per_example_gradients(net: Network, x: np.ndarray, y: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Textbook backpropagation, one example at a time with column vectors (cross-entropy cost).
-
-    The slow reference the vectorised :func:`nn.train.backprop` is measured against; both give the
-    same mean gradient.
-    """
-    grad_w = [np.zeros_like(w) for w in net.weights]
-    grad_b = [np.zeros_like(b) for b in net.biases]
-    for xi, yi in zip(x, y):
-        activation = xi.reshape(-1, 1)
-        activations = [activation]
-        for w, b in zip(net.weights, net.biases):
-            activation = 1 / (1 + np.exp(-(w @ activation + b.reshape(-1, 1))))
-            activations.append(activation)
-        delta = activations[-1] - yi.reshape(-1, 1)
-        for layer in range(len(net.weights) - 1, -1, -1):
-            grad_w[layer] += delta @ activations[layer].T
-            grad_b[layer] += delta.ravel()
-            if layer:
-                a = activations[layer]
-                delta = (net.weights[layer].T @ delta) * a * (1 - a)
-    return [g / len(x) for g in grad_w], [g / len(x) for g in grad_b]
 
 
 def _rate(fn, n_items: int, min_seconds: float = 1.0) -> float:
@@ -46,6 +23,51 @@ def _rate(fn, n_items: int, min_seconds: float = 1.0) -> float:
         fn()
         runs += 1
     return runs * n_items / elapsed
+
+
+def image_loading(photo_count: int, photo_size: tuple[int, int] = (2016, 1512), seed: int = 0) -> None:
+    """Print load_image's time on a 12 MP phone photo (JPEG, PNG) and how well the shipped network reads
+    ``photo_count`` synthetic phone photos (nn.phone_photos) beside the same digits as 28×28 originals."""
+    import tempfile
+    import warnings
+    from pathlib import Path
+
+    from PIL import Image, ImageOps
+
+    from .data import load_split
+    from .images import ImageFileError, load_image
+    from .phone_photos import PHONE_SIZE, phone_photo, photo_set
+    from .pretrained import load_pretrained
+
+    with tempfile.TemporaryDirectory() as folder:
+        jpeg = Path(folder) / "phone.jpg"
+        jpeg.write_bytes(phone_photo(load_split("test").images[0], "plain", np.random.default_rng(seed), PHONE_SIZE, 6))
+        png = Path(folder) / "phone.png"
+        ImageOps.exif_transpose(Image.open(jpeg)).save(png)
+        for kind, path in (("JPEG", jpeg), ("PNG", png)):
+            seconds = 1 / _rate(lambda: load_image(path), 1)
+            print(f"{f'load_image, a 12 MP phone photo ({kind}):':<51}{seconds:12.3f} s")
+
+        network, test = load_pretrained(), load_split("test")
+        tally: dict[str, list[int]] = {}
+        for photo in photo_set(photo_count, seed, photo_size):
+            try:
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    read = network.predict(load_image(photo.save(folder))) == photo.label
+            except ImageFileError:
+                read = False
+            original = network.predict(test.images[photo.index]) == photo.label
+            counts = tally.setdefault(photo.variant, [0, 0, 0])
+            counts[0] += 1
+            counts[1] += int(read)
+            counts[2] += int(original)
+    photos, read, originals = (sum(c[i] for c in tally.values()) for i in range(3))
+    megapixels = photo_size[0] * photo_size[1] / 1e6
+    print(f"{f'phone photos read right ({photos} at {megapixels:.0f} MP):':<51}{read:12d} = {read / photos:.1%}"
+          f" (the same digits as 28×28 originals: {originals} = {originals / photos:.1%})")
+    print("  by condition, photos/originals right of each: "
+          + ", ".join(f"{variant} {c[1]}/{c[2]} of {c[0]}" for variant, c in tally.items()))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     batch_size = Recipe().batch_size
     vectorised = _rate(lambda: [backprop(net, x64[i:i + batch_size], y64[i:i + batch_size]) for i in range(0, 2000, batch_size)], 2000)
-    reference = _rate(lambda: per_example_gradients(net, x64[:500], y64[:500]), 500)
+    reference = _rate(lambda: mean_gradients(net, x64[:500], y64[:500]), 500)
     print(f"backprop, mini-batches of {batch_size} (vectorised): {vectorised:12,.0f} examples/s")
     print(f"backprop, one example at a time (reference):      {reference:12,.0f} examples/s")
     print(f"speed-up of the vectorised version:                {vectorised / reference:12.1f}x")
@@ -69,6 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     single = _rate(lambda: [net.forward(img) for img in test[:1000]], 1000)
     print(f"forward pass, 10,000 images as one batch:          {batch:12,.0f} images/s")
     print(f"forward pass, one image at a time:                 {single:12,.0f} images/s")
+
+    image_loading(45 if args.quick else 270)
 
     if not args.quick:
         recipe = Recipe()

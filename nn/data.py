@@ -22,6 +22,8 @@ ARRAY_SHA256 = {
     "test_labels": "ddeff807876a9661a1110d45c266c86239a3a1b7d37da0c3716a7a683c852ff5",
 }
 PIXEL_SCALE = 256  # the source stores pixel k as k/256; kept exactly
+IMAGE_SIDE = 28  # an MNIST image is 28 × 28 pixels ...
+N_PIXELS = IMAGE_SIDE * IMAGE_SIDE  # ... 784 in all: the input layer's size
 
 
 class DataFileError(RuntimeError):
@@ -70,7 +72,7 @@ def load_split(name: str) -> Split:
     if name not in SPLIT_SIZES:
         raise ValueError(f"no MNIST split {name!r}; choose one of {', '.join(SPLIT_SIZES)}")
     arrays = read_verified_arrays(names=(f"{name}_images", f"{name}_labels"))
-    images = arrays[f"{name}_images"].reshape(-1, 784).astype(np.float32) / PIXEL_SCALE
+    images = arrays[f"{name}_images"].reshape(-1, N_PIXELS).astype(np.float32) / PIXEL_SCALE
     images.flags.writeable = False
     labels = arrays[f"{name}_labels"].astype(np.int64)
     labels.flags.writeable = False

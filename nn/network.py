@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Literal, NamedTuple, Sequence, cast, get_args
 
 import numpy as np
 from scipy.special import expit
 
-HIDDEN_ACTIVATIONS = ("sigmoid", "relu")
+#: the function a hidden layer applies to its weighted sums (the output layer is always σ)
+Activation = Literal["sigmoid", "relu"]
+#: how fresh weights are drawn
+Init = Literal["gaussian", "xavier"]
+HIDDEN_ACTIVATIONS: tuple[str, ...] = get_args(Activation)
 
 
 class NetworkFileError(ValueError):
@@ -20,9 +24,35 @@ def sigmoid(z: np.ndarray) -> np.ndarray:
     return expit(z)
 
 
+def sigmoid_prime(z: np.ndarray) -> np.ndarray:
+    """σ'(z) = σ(z)(1 − σ(z))."""
+    s = expit(z)
+    return s * (1 - s)
+
+
 def relu(z: np.ndarray) -> np.ndarray:
     """ReLU(z) = max(0, z)."""
     return np.maximum(z, 0)
+
+
+def relu_prime(z: np.ndarray) -> np.ndarray:
+    """ReLU'(z) = 1 where z > 0, else 0 (0 at z = 0 itself)."""
+    return (np.asarray(z) > 0).astype(np.result_type(z, np.float32))
+
+
+ActivationFunction = Callable[[np.ndarray], np.ndarray]
+#: each activation with its derivative, by name
+ACTIVATIONS: dict[str, tuple[ActivationFunction, ActivationFunction]] = {
+    "sigmoid": (sigmoid, sigmoid_prime),
+    "relu": (relu, relu_prime),
+}
+
+
+class ForwardPass(NamedTuple):
+    """Everything a forward pass computes: a⁰ … aᴸ (input included) and z¹ … zᴸ (W a + b)."""
+
+    activations: list[np.ndarray]
+    sums: list[np.ndarray]
 
 
 class Network:
@@ -37,8 +67,8 @@ class Network:
         sizes: Sequence[int],
         *,
         seed: int | None = 0,
-        init: str = "xavier",
-        hidden: str = "sigmoid",
+        init: Init = "xavier",
+        hidden: Activation = "sigmoid",
     ) -> None:
         """A freshly initialised network with layer ``sizes``, e.g. ``Network([784, 16, 16, 10])``.
 
@@ -47,7 +77,7 @@ class Network:
         """
         if len(sizes) < 2 or any(int(n) < 1 for n in sizes):
             raise ValueError(f"sizes must be at least two positive layer sizes, got {list(sizes)}")
-        if init not in ("gaussian", "xavier"):
+        if init not in get_args(Init):
             raise ValueError(f"init must be 'gaussian' or 'xavier', not {init!r}")
         rng = np.random.default_rng(seed)
         weights, biases = [], []
@@ -59,7 +89,7 @@ class Network:
 
     @classmethod
     def from_arrays(
-        cls, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray], hidden: str = "sigmoid"
+        cls, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray], hidden: Activation = "sigmoid"
     ) -> "Network":
         """A network with the given weight matrices (n_out, n_in) and bias vectors (n_out,)."""
         net = cls.__new__(cls)
@@ -71,7 +101,7 @@ class Network:
             raise ValueError(f"hidden activation must be one of {HIDDEN_ACTIVATIONS}, not {hidden!r}")
         self.weights = [_as_float(w) for w in weights]
         self.biases = [_as_float(b) for b in biases]
-        self.hidden = hidden
+        self.hidden: Activation = hidden  # type: ignore[assignment]  # checked just above
         _check_shapes(self.weights, self.biases)
 
     @property
@@ -92,18 +122,25 @@ class Network:
         """All weights and biases: 13,002 for 784-16-16-10."""
         return self.n_weights + self.n_biases
 
-    def activation_function(self, layer: int):
+    def activation_name(self, layer: int) -> Activation:
+        """The activation of weight layer ``layer`` (0 = first hidden layer; the output layer is σ)."""
+        return "sigmoid" if layer == len(self.weights) - 1 else self.hidden
+
+    def activation_function(self, layer: int) -> ActivationFunction:
         """The function applied by weight layer ``layer`` (0 = first hidden layer)."""
-        is_output = layer == len(self.weights) - 1
-        return sigmoid if is_output or self.hidden == "sigmoid" else relu
+        return ACTIVATIONS[self.activation_name(layer)][0]
+
+    def activation_derivative(self, layer: int) -> ActivationFunction:
+        """The derivative of :meth:`activation_function`, as a function of the weighted sum z."""
+        return ACTIVATIONS[self.activation_name(layer)][1]
 
     def weighted_sums(self, x: np.ndarray) -> list[np.ndarray]:
         """z = W a_prev + b for every non-input layer (the numbers inside σ)."""
-        return self._pass(x)[1]
+        return self.forward_pass(x).sums
 
     def activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Activations of every layer, input included, for one image (784,) or a batch (n, 784)."""
-        return self._pass(x)[0]
+        return self.forward_pass(x).activations
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         """Output-layer activations for one image or a batch."""
@@ -118,7 +155,8 @@ class Network:
         """Fraction of ``images`` whose prediction equals ``labels``."""
         return float(np.mean(self.predict(images) == labels))
 
-    def _pass(self, x: np.ndarray) -> tuple[list[np.ndarray], list[np.ndarray]]:
+    def forward_pass(self, x: np.ndarray) -> ForwardPass:
+        """Every layer's activations and weighted sums for one image (784,) or a batch (n, 784)."""
         a = _as_float(x)
         if a.ndim not in (1, 2) or a.shape[-1] != self.sizes[0]:
             raise ValueError(f"input must have shape ({self.sizes[0]},) or (n, {self.sizes[0]}), got {a.shape}")
@@ -128,7 +166,7 @@ class Network:
             a = self.activation_function(layer)(z)
             sums.append(z)
             activations.append(a)
-        return activations, sums
+        return ForwardPass(activations, sums)
 
     def astype(self, dtype: type) -> "Network":
         """A copy with every array in ``dtype`` (float32 trains about twice as fast)."""
@@ -165,8 +203,11 @@ class Network:
         for a in weights + biases:
             if a.dtype.kind != "f" or not np.all(np.isfinite(a)):
                 raise NetworkFileError(f"{path}: weights and biases must be finite floats")
+        hidden = str(arrays["hidden"])
+        if hidden not in HIDDEN_ACTIVATIONS:
+            raise NetworkFileError(f"{path}: unknown hidden activation {hidden!r}")
         try:
-            return cls.from_arrays(weights, biases, hidden=str(arrays["hidden"]))
+            return cls.from_arrays(weights, biases, hidden=cast(Activation, hidden))
         except ValueError as exc:
             raise NetworkFileError(f"{path}: {exc}") from None
 

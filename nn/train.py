@@ -12,21 +12,30 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Literal, Sequence, get_args
 
 import numpy as np
 from scipy.special import log_softmax, softmax
 
-from .data import DataFileError, load_mnist, load_split
-from .network import Network
+from .data import IMAGE_SIDE, N_PIXELS, DataFileError, Mnist, load_mnist, load_split
+from .network import Activation, Init, Network
 
-COSTS = ("mixed", "cross-entropy", "softmax", "quadratic")
+Cost = Literal["mixed", "cross-entropy", "softmax", "quadratic"]
+Optimizer = Literal["adam", "sgd"]
+Schedule = Literal["cosine", "constant"]
+COSTS: tuple[str, ...] = get_args(Cost)
 # "mixed" = softmax cross-entropy of the output sums + this × the σ outputs' cross-entropy: the
 # softmax term ranks the right digit first (≈ +0.5 % accuracy), the σ term keeps every output an
 # honest 0-to-1 activation (wrong digits near 0, as the film shows them)
 MIXED_CROSS_ENTROPY = 0.2
-OPTIMIZERS = ("adam", "sgd")
-SCHEDULES = ("cosine", "constant")
+OPTIMIZERS: tuple[str, ...] = get_args(Optimizer)
+SCHEDULES: tuple[str, ...] = get_args(Schedule)
+
+
+def check_cost(kind: str) -> None:
+    """ValueError unless ``kind`` is one of :data:`COSTS`."""
+    if kind not in COSTS:
+        raise ValueError(f"unknown cost {kind!r}; choose one of {', '.join(COSTS)}")
 
 
 @dataclass(frozen=True)
@@ -37,11 +46,11 @@ class Recipe:
     epochs: int = 40
     batch_size: int = 32
     learning_rate: float = 0.004
-    optimizer: str = "adam"
-    schedule: str = "cosine"
-    cost: str = "mixed"
-    init: str = "xavier"
-    hidden: str = "sigmoid"
+    optimizer: Optimizer = "adam"
+    schedule: Schedule = "cosine"
+    cost: Cost = "mixed"
+    init: Init = "xavier"
+    hidden: Activation = "sigmoid"
     center: bool = True  # train on pixels minus their mean, folded back into the first biases at the end
     shift: int = 1  # augment: move each training image by up to this many pixels per epoch
     final_fit: bool = True  # train on train + validation (after choosing the recipe on validation)
@@ -65,12 +74,13 @@ def one_hot(labels: np.ndarray, n: int = 10, dtype: type = np.float64) -> np.nda
     return y
 
 
-def cost(net: Network, x: np.ndarray, y: np.ndarray, kind: str = "cross-entropy") -> float:
+def cost(net: Network, x: np.ndarray, y: np.ndarray, kind: Cost = "cross-entropy") -> float:
     """Mean cost over the batch, of one of :data:`COSTS`.
 
     quadratic ½‖a − y‖²; cross-entropy −Σ y ln a + (1−y) ln(1−a) of the σ outputs a;
     softmax −Σ y ln softmax(z) of the output sums z; mixed: softmax + 0.2 × cross-entropy.
     """
+    check_cost(kind)
     z = net.weighted_sums(x)[-1]
     a = net.activation_function(len(net.weights) - 1)(z)
     if kind == "quadratic":
@@ -83,12 +93,15 @@ def cost(net: Network, x: np.ndarray, y: np.ndarray, kind: str = "cross-entropy"
 
 
 def backprop(
-    net: Network, x: np.ndarray, y: np.ndarray, kind: str = "cross-entropy"
+    net: Network, x: np.ndarray, y: np.ndarray, kind: Cost = "cross-entropy"
 ) -> tuple[list[np.ndarray], list[np.ndarray]]:
-    """Gradients of the mean ``cost`` over a batch, for every weight matrix and bias vector."""
-    activations, sums = net._pass(x)
+    """Gradients of the mean ``cost`` over a batch, for every weight matrix and bias vector.
+
+    The textbook steps of :mod:`nn.reference`, for all rows of ``x`` at once (one row per example).
+    """
+    check_cost(kind)
+    activations, sums = net.forward_pass(x)
     out = activations[-1]
-    # with σ outputs, cross-entropy's ∂C/∂z is a − y; the quadratic cost keeps the σ' factor
     # ∂C/∂z of the output sums: with σ outputs, cross-entropy's is a − y; the quadratic cost keeps σ'
     if kind == "quadratic":
         delta = (out - y) * out * (1 - out)
@@ -104,9 +117,7 @@ def backprop(
         grad_w.append(delta.T @ activations[layer] / n)
         grad_b.append(delta.sum(axis=0) / n)
         if layer:
-            a, z = activations[layer], sums[layer - 1]
-            slope = a * (1 - a) if net.hidden == "sigmoid" else (z > 0).astype(a.dtype)
-            delta = (delta @ net.weights[layer]) * slope
+            delta = (delta @ net.weights[layer]) * net.activation_derivative(layer - 1)(sums[layer - 1])
     return grad_w[::-1], grad_b[::-1]
 
 
@@ -116,9 +127,10 @@ def shifted(images: np.ndarray, max_shift: int, rng: np.random.Generator, rows: 
     if max_shift == 0:
         return images[rows]
     m, n = max_shift, len(rows)
-    padded = np.zeros((n, 28 + 2 * m, 28 + 2 * m), images.dtype)
-    padded[:, m:m + 28, m:m + 28] = images[rows].reshape(n, 28, 28)
-    windows = np.lib.stride_tricks.sliding_window_view(padded, (28, 28), axis=(1, 2))
+    side = IMAGE_SIDE
+    padded = np.zeros((n, side + 2 * m, side + 2 * m), images.dtype)
+    padded[:, m:m + side, m:m + side] = images[rows].reshape(n, side, side)
+    windows = np.lib.stride_tricks.sliding_window_view(padded, (side, side), axis=(1, 2))
     dy, dx = rng.integers(0, 2 * m + 1, (2, n))
     return windows[np.arange(n), dy, dx].reshape(n, -1)
 
@@ -163,13 +175,16 @@ def train(
     recipe: Recipe = Recipe(),
     log: Callable[[str], None] = print,
     on_epoch: Callable[[int, Network], None] | None = None,
+    data: Mnist | None = None,
 ) -> Network:
-    """Train a network from ``recipe`` on the shipped MNIST; the same recipe gives the same weights.
+    """Train a network from ``recipe``; the same recipe and data give the same weights.
 
+    ``data``: the train and validation splits to learn from (default: the shipped MNIST); the
+    validation split is checked after every epoch (and learned from too with ``final_fit``).
     ``on_epoch(epoch, network)``, if given, sees a copy of the network after every epoch.
     """
     _check_recipe(recipe)
-    data = load_mnist()
+    data = data or load_mnist()
     images, labels = data.train
     if recipe.final_fit:
         images = np.concatenate([images, data.val.images])
@@ -221,8 +236,8 @@ def _describe(recipe: Recipe) -> str:
 
 
 def _check_recipe(recipe: Recipe) -> None:
-    if len(recipe.sizes) < 2 or recipe.sizes[0] != 784 or recipe.sizes[-1] != 10:
-        raise ValueError(f"sizes must start with 784 (pixels) and end with 10 (digits), got {list(recipe.sizes)}")
+    if len(recipe.sizes) < 2 or recipe.sizes[0] != N_PIXELS or recipe.sizes[-1] != 10:
+        raise ValueError(f"sizes must start with {N_PIXELS} (pixels) and end with 10 (digits), got {list(recipe.sizes)}")
     if min(recipe.sizes) < 1:
         raise ValueError(f"every layer needs at least one neuron, got {list(recipe.sizes)}")
     if recipe.epochs < 1 or recipe.batch_size < 1:

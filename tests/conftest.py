@@ -1,30 +1,46 @@
-"""Shared test helpers: render a scene small and return its frames and its beats' text boxes."""
+"""Shared test helpers: chapters rendered small (once per session), or run with final states only.
+
+Tests that render video carry the ``render`` marker: ``./render.sh test -m "not render"`` is the
+fast tier. Every chapter is rendered at most once per session (``chapter_run``), silent (the
+voice is tested on its own), and every test of that chapter reads the same run.
+"""
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable
 
 import av
 import numpy as np
 import pytest
 from manim import tempconfig
 
-from scenes.components.chapter_scene import ChapterScene, TextBox
-from scenes.components.digit_input import ENV_DIGIT, ENV_IMAGE
+from scenes.chapters import Chapter
+from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
+from scenes.pipeline.chapter_scene import ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL, ChapterScene, TextBox
 
 # 480p's own width, so that Pango wraps text exactly as in a real render (manim's Text wraps at
-# config.pixel_width), but only 3 frames a second: as fast as 256×144 at 5 fps
+# config.pixel_width), but only 3 frames a second
 SMALL = {"pixel_width": 854, "pixel_height": 480, "frame_rate": 3, "progress_bar": "none"}
 # every animation skipped (final states only), nothing written: the scenes' content, fast
 SKIP = {"skip_animations": True, "write_to_movie": False, "disable_caching": True, "verbosity": "ERROR",
         "progress_bar": "none", "pixel_width": 256, "pixel_height": 144, "frame_rate": 5}
 
 
-def run_final_state(scene_class: type) -> ChapterScene:
-    """The scene run with the default input digit, animations skipped (only final states)."""
+def default_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scenes' default input digit, and the silent voice (paced for reading)."""
+    for name in (ENV_DIGIT, ENV_IMAGE, ENV_VOICE_DIR, ENV_VOICE_MODEL):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv(ENV_VOICE, "none")
+
+
+def run_final_state(scene_class: type, env: dict[str, str] | None = None) -> ChapterScene:
+    """The scene run with the default input digit (or ``env``), silent, animations skipped."""
     with pytest.MonkeyPatch.context() as monkeypatch:
-        monkeypatch.delenv(ENV_DIGIT, raising=False)
-        monkeypatch.delenv(ENV_IMAGE, raising=False)
+        default_settings(monkeypatch)
+        for name, value in (env or {}).items():
+            monkeypatch.setenv(name, value)
         with tempconfig(SKIP):
             scene = scene_class()
             scene.render()
@@ -32,15 +48,63 @@ def run_final_state(scene_class: type) -> ChapterScene:
 
 
 @dataclass
-class Rendered:
-    frames: np.ndarray  # (n, height, width, 3) uint8, every frame of the video
-    beats: list[tuple[str, list[TextBox]]]  # every beat with the text visible there
+class ChapterRun:
+    """A chapter rendered small: its scene (final state), every frame, and what was on screen."""
+
+    scene: ChapterScene
+    video: Path
+    frames: np.ndarray  # (n, height, width, 3) uint8
+    beats: list[tuple[str, list[TextBox]]]  # every beat's text at its end
+    frame_text: list[tuple[str, float, list[TextBox]]]  # (beat, time, text) of every animated frame
     duration: float  # seconds of video
+    timing: dict[str, Any]  # the beats and sentences written beside the video
+
+    def frame_at(self, seconds: float) -> np.ndarray:
+        return self.frames[min(len(self.frames) - 1, int(round(seconds * SMALL["frame_rate"])))]
 
 
 def read_frames(video: Path) -> np.ndarray:
     with av.open(str(video)) as container:
         return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
+
+
+def render_small(scene_class: type, folder: Path, monkeypatch: pytest.MonkeyPatch) -> ChapterRun:
+    """Render ``scene_class`` at 854×480, 3 fps, recording its text at every beat and animated frame."""
+    beats: list = []
+    frame_text: list = []
+    monkeypatch.setattr(ChapterScene, "beat_log", beats)
+    monkeypatch.setattr(ChapterScene, "frame_log", frame_text)
+    options = {**SMALL, "media_dir": str(folder), "disable_caching": True, "verbosity": "ERROR",
+               "output_file": scene_class.__name__}
+    with tempconfig(options):
+        scene = scene_class()
+        scene.render()
+        video = Path(scene.renderer.file_writer.movie_file_path)
+        duration = scene.renderer.time
+    timing = json.loads(video.with_suffix(".beats.json").read_text()) if video.with_suffix(".beats.json").is_file() else {}
+    return ChapterRun(scene, video, read_frames(video), beats, frame_text, duration, timing)
+
+
+@pytest.fixture(scope="session")
+def chapter_run(tmp_path_factory) -> Callable[[Chapter], ChapterRun]:
+    """chapter_run(chapter): the chapter rendered small, silent, with the default digit; once per session."""
+    runs: dict[int, ChapterRun] = {}
+
+    def run(chapter: Chapter) -> ChapterRun:
+        if chapter.number not in runs:
+            with pytest.MonkeyPatch.context() as monkeypatch:
+                default_settings(monkeypatch)
+                runs[chapter.number] = render_small(chapter.scene_class(), tmp_path_factory.mktemp(chapter.key),
+                                                    monkeypatch)
+        return runs[chapter.number]
+
+    return run
+
+
+@pytest.fixture
+def render_tiny(tmp_path, monkeypatch) -> Callable[[type], ChapterRun]:
+    """render_tiny(SceneClass): a test scene rendered small with the current settings."""
+    return lambda scene_class: render_small(scene_class, tmp_path, monkeypatch)
 
 
 @pytest.fixture(scope="module")
@@ -51,30 +115,9 @@ def media(tmp_path_factory):
         yield path
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def net():
     """The shipped network."""
     import nn
 
     return nn.load_pretrained()
-
-
-@pytest.fixture
-def render_small(tmp_path, monkeypatch):
-    """render_small(SceneClass) renders it at 854×480, 3 fps, with the default input digit."""
-    monkeypatch.delenv(ENV_DIGIT, raising=False)
-    monkeypatch.delenv(ENV_IMAGE, raising=False)
-
-    def render(scene_class: type) -> Rendered:
-        beats: list[tuple[str, list[TextBox]]] = []
-        monkeypatch.setattr(ChapterScene, "beat_log", beats)
-        options = {**SMALL, "media_dir": str(tmp_path), "disable_caching": True, "verbosity": "ERROR",
-                   "output_file": scene_class.__name__}
-        with tempconfig(options):
-            scene = scene_class()
-            scene.render()
-            video = Path(scene.renderer.file_writer.movie_file_path)
-            duration = scene.renderer.time
-        return Rendered(read_frames(video), beats, duration)
-
-    return render

@@ -5,12 +5,12 @@ import av
 import numpy as np
 import pytest
 from manim import (
-    BLUE, DL, DOWN, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, WHITE, Camera, Scene, Square, config, linear, tempconfig,
+    BLUE, DL, DOWN, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, WHITE, Camera, Circle, MathTex, Scene, Square, Text, VGroup,
+    config, linear, tempconfig,
 )
 
 import nn
 from scenes.components import (
-    ChapterScene,
     INPUT_PIXELS_SHOWN,
     DigitImage,
     NetworkDiagram,
@@ -21,7 +21,8 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
-from scenes.components.quick_output import QuickCamera, rgba_video_frame
+from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.pipeline.quick_output import QuickCamera, rgba_video_frame
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -155,7 +156,7 @@ def test_edges_follow_real_weights(diagram, net):
         w = net.weights[g][pairs[:, 0], pairs[:, 1]]
         np.testing.assert_array_equal(diagram.edge_weights(g), w)
         colors = np.array([_rgb(line.get_stroke_color()) for line in lines])
-        np.testing.assert_allclose(colors[w >= 0], np.tile(_rgb(BLUE), ((w >= 0).sum(), 1)))
+        np.testing.assert_allclose(colors[w >= 0], np.tile(_rgb(GREEN), ((w >= 0).sum(), 1)))
         np.testing.assert_allclose(colors[w < 0], np.tile(_rgb(RED), ((w < 0).sum(), 1)))
         widths = np.array([line.get_stroke_width() for line in lines])
         order = np.argsort(np.abs(w))
@@ -165,9 +166,9 @@ def test_edges_follow_real_weights(diagram, net):
             src, dst = diagram.neuron(g, s).get_center(), diagram.neuron(g + 1, t).get_center()
             assert np.linalg.norm(line.get_start() - src) == pytest.approx(diagram.neuron_radius, abs=1e-6)
             assert np.linalg.norm(line.get_end() - dst) == pytest.approx(diagram.neuron_radius, abs=1e-6)
-    diagram.color_edges_by_weights(positive_color=GREEN, groups=[2])
+    diagram.color_edges_by_weights(positive_color=BLUE, groups=[2])
     w = diagram.edge_weights(2)
-    assert np.allclose(_rgb(diagram.edges[2][int(np.argmax(w))].get_stroke_color()), _rgb(GREEN))
+    assert np.allclose(_rgb(diagram.edges[2][int(np.argmax(w))].get_stroke_color()), _rgb(BLUE))
     diagram.reset_edges()
     assert {line.get_stroke_width() for line in diagram.edges[0]} == {style.EDGE_WIDTH}
 
@@ -241,18 +242,6 @@ def test_pixel_image_fills_equal_pixels(media):
     np.testing.assert_allclose([c.get_fill_color().to_rgb()[0] for c in circles], other, atol=1e-6)
     assert np.allclose(circles[100].get_center(), image.squares[100].get_center())
     assert image.frame is not None and np.allclose(_rgb(image.frame.get_stroke_color()), _rgb(BLUE))
-
-
-def test_pixel_values_written_only_where_asked(media):
-    pixels = nn.test_image(0)[0]
-    region = (10, 14, 8, 16)
-    image = PixelImage(pixels, show_values=True, value_region=region)
-    assert len(image.values) == 4 * 8
-    bright = int(np.argmax(pixels))
-    labels = image.value_labels(skip_zero=True)
-    assert len(labels) == np.count_nonzero(pixels)
-    label = min(labels, key=lambda m: np.linalg.norm(m.get_center() - image.squares[bright].get_center()))
-    assert label.text == f"{pixels[bright]:.1f}" and np.allclose(_rgb(label.get_fill_color()), 0)  # dark text
 
 
 # --- one real frame ------------------------------------------------------------------------
@@ -369,6 +358,22 @@ def test_quick_encoder_writes_every_held_frame(tmp_path):
     assert len(frames) == 5
     for frame in frames:  # each copy is the drawn frame (up to video compression)
         assert np.abs(frame - drawn).mean() < 3
+    assert scene.renderer.file_writer.quick_frames == 5, "the quick path encoded them"
+
+
+def test_the_quick_encoder_refuses_a_manim_it_was_not_written_for(monkeypatch):
+    from manim.scene import scene_file_writer
+
+    from scenes.pipeline import quick_output
+
+    quick_output.check_supported_manim()  # the pinned manim passes
+    monkeypatch.delattr(scene_file_writer._PartialMovieEncodeJob, "_encode_and_write_frame")
+    with pytest.raises(quick_output.UnsupportedManim, match="install manim==0.21.0"):
+        quick_output.check_supported_manim()
+    monkeypatch.undo()
+    monkeypatch.setattr(quick_output.manim, "__version__", "0.22.0")
+    with pytest.raises(quick_output.UnsupportedManim, match="manim 0.22.0 is installed"):
+        quick_output.check_supported_manim()
 
 
 class _MovingSquare(ChapterScene):
@@ -397,3 +402,146 @@ def test_rgba_video_frame_equals_pyavs_own_conversion(width):
     assert np.array_equal(quick.to_ndarray(), rgba)
     slow = av.VideoFrame.from_ndarray(rgba, format="rgba")
     assert np.array_equal(quick.reformat(format="yuv420p").to_ndarray(), slow.reformat(format="yuv420p").to_ndarray())
+
+
+# --- pixel views -------------------------------------------------------------------------------
+def test_grid_lines_lie_between_the_squares():
+    from scenes.components.pixel_views import grid_lines
+
+    grid = DigitImage(np.zeros((3, 4)), side=2.0, frame=False).move_to((1.0, -1.0, 0.0))
+    paths = grid_lines(grid, 1.0).get_subpaths()
+    assert len(paths) == 3 + 2  # cols - 1 vertical, rows - 1 horizontal
+    left, top = grid.image.get_corner((-1, 1, 0))[:2]
+    xs = sorted(p[0][0] for p in paths if p[0][0] == pytest.approx(p[-1][0]))
+    np.testing.assert_allclose(xs, left + np.array([1, 2, 3]) * grid.pixel_side)
+
+
+def test_value_glyphs_use_one_mobject_per_text_colour():
+    from scenes.components.pixel_views import glyph_layer
+
+    assert len(glyph_layer(np.array([0.0, 0.3, 0.9, 1.0]), np.zeros((4, 3)), 0.5)) == 3  # grey, light, dark
+    assert len(glyph_layer(np.array([0.0, 0.3]), np.zeros((2, 3)), 0.5, skip_zero=True)) == 1
+
+
+def test_square_outlines_surround_exactly_the_chosen_squares():
+    from scenes.components.pixel_views import square_outlines
+
+    grid = DigitImage(np.zeros(784), side=2.8, frame=False)
+    mask = np.zeros(784, dtype=bool)
+    mask[[0, 100, 783]] = True
+    outline = square_outlines(grid, mask)
+    assert len(outline.get_subpaths()) == 3  # one closed square per chosen pixel
+    np.testing.assert_allclose(outline.get_corner(UL)[:2], grid.image.get_corner(UL)[:2], atol=1e-9)
+
+
+# --- the neuron, captions, transitions ---------------------------------------------------------
+def test_a_numbered_neuron_shows_its_activation_as_fill_and_number(media):
+    from scenes.components import numbered_neuron, set_activation
+
+    big = numbered_neuron(0.62, radius=1.0)
+    circle, number = big
+    assert circle.get_fill_opacity() == pytest.approx(0.62) and number.get_value() == pytest.approx(0.62)
+    set_activation(big, 1.0)
+    assert circle.get_fill_opacity() == 1.0 and number.get_value() == 1.0
+    assert np.allclose(_rgb(number.get_fill_color()), _rgb(style.VALUE_DARK_TEXT))  # dark on a bright fill
+
+
+def test_forward_pass_records_what_it_shows_when_it_has_played(diagram, net):
+    a, b = nn.test_image(1)[0], nn.test_image(18)[0]
+    diagram.show_image(a)
+    anim = diagram.forward_pass(b)
+    np.testing.assert_allclose(diagram.activations_shown[-1], net.forward(a))  # built, not played: still a's
+    _run(anim, (0.5,))
+    np.testing.assert_allclose(diagram.activations_shown[-1], net.forward(b))
+
+
+def _play(scene, *animations, alphas=(0.25, 0.5, 0.75)):
+    """Run animations as ``scene.play`` would (set up, begin, frames at ``alphas``, finish, clean up)."""
+    scene.animations = list(animations)
+    scene.add_mobjects_from_animations(scene.animations)
+    seen = []
+    for anim in animations:
+        anim._setup_scene(scene)
+        anim.begin()
+    for a in alphas:
+        for anim in animations:
+            anim.interpolate(a)
+        seen.append(a)
+    for anim in animations:
+        anim.finish()
+        anim.clean_up_from_scene(scene)
+    return seen
+
+
+def test_a_caption_change_never_shows_two_captions_at_once(media):
+    from scenes.components.captions import CHANGE_TIME, Captions
+    from scenes.pipeline.chapter_scene import visible_text_boxes
+
+    scene = Scene()
+    captions = Captions()
+    _play(scene, captions.change("First words"))
+    change = captions.change("Second words")
+    change.run_time = 4 * CHANGE_TIME  # in a longer play, the change is done in its first CHANGE_TIME
+    change._setup_scene(scene)
+    change.begin()
+    for alpha in np.linspace(0, 1, 41):
+        change.interpolate(alpha)
+        visible = [b.text for b in visible_text_boxes(scene.mobjects) if b.visibility > 0.3]
+        assert len(visible) <= 1
+        if alpha >= 0.25:
+            assert visible == ["Text('Secondwords')"]  # manim's Text.text drops the spaces
+    change.finish()
+    change.clean_up_from_scene(scene)
+    assert [t for _, t in captions.history] == ["First words", "Second words"]
+    assert [m for m in scene.mobjects if isinstance(m, Text)] == [captions.current]
+
+
+def test_conceal_removes_groups_and_their_parts_added_alone(media):
+    from scenes.components.transitions import Conceal, Reveal
+
+    scene = Scene()
+    a, b, c = Square(), Circle(), Text("c")
+    _play(scene, Reveal(VGroup(a, b)))  # added as one group
+    scene.add(c)  # added alone
+    _play(scene, Conceal(a, c))  # a sits inside the group
+    family = [m for mob in scene.mobjects for m in mob.get_family()]
+    assert b in family and a not in family and c not in family
+    assert not [m for m in scene.mobjects if type(m).__name__ == "Cover"]
+
+
+def test_swap_fades_the_old_out_before_the_new_comes_in(media):
+    from scenes.components.transitions import Swap
+
+    scene = Scene()
+    old, new = Text("0.57"), Text("0.03")
+    scene.add(old)
+    swap = Swap(old, new)
+    swap._setup_scene(scene)
+    swap.begin()
+    for alpha in np.linspace(0, 1, 21):
+        swap.interpolate(alpha)
+        both = min(old.get_fill_opacity(), new.get_fill_opacity())
+        assert both < 0.05, f"both visible at {alpha:.2f}"
+    swap.finish()
+    swap.clean_up_from_scene(scene)
+    assert scene.mobjects == [new] and new.get_fill_opacity() == 1.0
+
+
+# --- the layout checker can fail -----------------------------------------------------------------
+def test_the_layout_checker_catches_overlaps_text_off_the_frame_and_tiny_text(media):
+    from scenes.components.transitions import Cover
+    from scenes.pipeline.chapter_scene import visible_text_boxes
+
+    a, b = Text("one", font_size=36), Text("two", font_size=36).shift(RIGHT * 0.2)
+    boxes = visible_text_boxes([a, b])
+    assert boxes[0].overlaps(boxes[1])
+    off = visible_text_boxes([Text("edge").move_to(RIGHT * 7.2)])[0]
+    assert not off.inside_frame()
+    assert visible_text_boxes([Text("ok", font_size=24)])[0].cap_height >= 12
+    assert visible_text_boxes([MathTex("784", font_size=24)])[0].cap_height < 12
+    assert visible_text_boxes([Text("small").scale(0.3)])[0].cap_height < 12  # shrunk to 14.4
+    far = Text("far").shift(RIGHT * 4)
+    lid = Cover(far)
+    lid.set_fill(opacity=0.8)
+    covered = visible_text_boxes([a, far, lid])
+    assert covered[1].visibility == pytest.approx(0.2) and covered[0].visibility == 1.0  # only "far" is under it

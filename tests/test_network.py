@@ -121,3 +121,22 @@ def test_load_rejects_text_missing_and_mismatched_files(tmp_path):
     with pytest.raises(NetworkFileError, match="finite"):
         Network.load(nan)
     assert zipfile.is_zipfile(bad)
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "relu"])
+def test_each_activation_derivative_matches_its_slope(name):
+    from nn.network import ACTIVATIONS
+
+    f, f_prime = ACTIVATIONS[name]
+    z = np.array([-6.0, -1.3, -0.2, 0.3, 1.7, 5.0])  # away from ReLU's kink at 0
+    h = 1e-6
+    np.testing.assert_allclose(f_prime(z), (f(z + h) - f(z - h)) / (2 * h), rtol=1e-6, atol=1e-9)
+
+
+def test_forward_pass_gives_the_sums_inside_each_activation():
+    net = Network([6, 4, 3], seed=2, hidden="relu")
+    x = np.linspace(-1, 1, 6)
+    activations, sums = net.forward_pass(x)
+    for layer, z in enumerate(sums):
+        np.testing.assert_allclose(z, net.weights[layer] @ activations[layer] + net.biases[layer])
+        np.testing.assert_allclose(activations[layer + 1], net.activation_function(layer)(z))

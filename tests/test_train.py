@@ -1,5 +1,6 @@
 """Training: the same seed gives the same weights, and a short run learns."""
 import dataclasses
+import re
 
 import numpy as np
 import pytest
@@ -65,13 +66,53 @@ def test_cli_rejects_bad_options_with_one_line(argv, message, capsys):
     assert message in err and "\n" not in err
 
 
-def test_vectorised_backprop_equals_textbook_per_example_backprop():
+@pytest.mark.parametrize("hidden", ["sigmoid", "relu"])
+@pytest.mark.parametrize("kind", ["cross-entropy", "quadratic", "softmax", "mixed"])
+def test_vectorised_backprop_equals_textbook_per_example_backprop(hidden, kind):
     from nn import Network
-    from nn.benchmark import per_example_gradients
+    from nn.reference import mean_gradients
     from nn.train import backprop, one_hot
 
     rng = np.random.default_rng(7)
-    net = Network([784, 16, 16, 10], seed=3, init="gaussian")
+    net = Network([784, 16, 16, 10], seed=3, init="gaussian", hidden=hidden)
     x, y = rng.random((20, 784)), one_hot(rng.integers(0, 10, 20))
-    for fast, slow in zip(sum(backprop(net, x, y), []), sum(per_example_gradients(net, x, y), [])):
+    for fast, slow in zip(sum(backprop(net, x, y, kind), []), sum(mean_gradients(net, x, y, kind), [])):
         np.testing.assert_allclose(fast, slow, rtol=1e-9, atol=1e-12)
+
+
+def test_backprop_refuses_an_unknown_cost_like_cost_does():
+    from nn import Network
+    from nn.train import backprop, cost, one_hot
+
+    net = Network([4, 3, 2], seed=0)
+    x, y = np.ones((2, 4)), one_hot(np.array([0, 1]), 2)
+    with pytest.raises(ValueError, match="cost"):
+        cost(net, x, y, "hinge")
+    with pytest.raises(ValueError, match="cost"):
+        backprop(net, x, y, "hinge")
+
+
+def test_backprop_uses_only_the_networks_public_interface():
+    import inspect
+
+    from nn import train as train_module
+
+    source = inspect.getsource(train_module.backprop)
+    assert not re.search(r"net\._", source), "backprop reaches into the network's private parts"
+
+
+def test_train_learns_from_the_data_it_is_given():
+    from nn.data import Mnist, Split
+
+    rng = np.random.default_rng(0)
+    labels = rng.integers(0, 2, 200)
+    images = 0.5 * rng.random((200, 28, 28)).astype(np.float32)
+    images[labels == 0, :14] += 0.5  # class 0: a bright top half; class 1: a bright bottom half
+    images[labels == 1, 14:] += 0.5
+    images = images.reshape(200, 784)
+    data = Mnist(Split(images[:150], labels[:150]), Split(images[150:], labels[150:]), Split(images[150:], labels[150:]))
+    recipe = dataclasses.replace(QUICK, epochs=30, batch_size=10, shift=0, learning_rate=0.01)
+    seen: list[float] = []
+    net = train(recipe, log=seen.append, data=data)
+    assert "on 150 images" in seen[0]
+    assert net.accuracy(images[150:], labels[150:]) > 0.8

@@ -1,25 +1,79 @@
-"""On-screen words: headings and short captions (our own words, never the narration's)."""
+"""The caption: one short key line at the bottom of the frame, changed by an animation.
+
+A chapter shows one caption per narration beat. ``Captions`` holds the caption on screen and
+its history; ``Captions.change(text)`` returns a ``CaptionChange`` to pass to ``play`` beside
+other animations. The old line fades out, then the new one fades in, both within the first
+``CHANGE_TIME`` seconds of the play, so two captions never show at once and a long play does not
+slow the change down. Headings (a chapter's title) live here too.
+"""
 from __future__ import annotations
 
-from manim import DOWN, UP, Text, config
+import textwrap
+
+from manim import DOWN, UP, Scene, Text, config
 
 from . import style
+from .transitions import Swap
 
 CAPTION_MAX_WIDTH = config.frame_width - 2 * style.FRAME_MARGIN
+#: characters per caption line: longer captions wrap (at most two lines), they are never shrunk
+CAPTION_LINE_CHARS = 52
+CAPTION_MAX_LINES = 2
+#: a caption change takes this long (or the whole play, if that is shorter)
+CHANGE_TIME = style.SHORT_RUN_TIME
 
 
-def caption(text: str, font_size: float = style.FONT_SIZE_BODY, color=style.SECONDARY) -> Text:
-    """A one- or two-line caption at the bottom edge of the frame, shrunk to fit its width."""
-    words = Text(text, font_size=font_size, color=color, line_spacing=0.8)
+class CaptionError(ValueError):
+    """A caption that does not fit: too long for two lines at the caption size."""
+
+
+def caption(text: str) -> Text:
+    """``text`` as a caption at the bottom edge: one size always, wrapped to at most two lines."""
+    lines = textwrap.wrap(text, CAPTION_LINE_CHARS) or [""]
+    if len(lines) > CAPTION_MAX_LINES:
+        raise CaptionError(f"caption too long ({len(text)} characters): {text!r}")
+    words = Text("\n".join(lines), font_size=style.FONT_SIZE_CAPTION, color=style.SECONDARY, line_spacing=0.8)
     if words.width > CAPTION_MAX_WIDTH:
-        words.scale_to_fit_width(CAPTION_MAX_WIDTH)
+        raise CaptionError(f"caption wider than the frame: {text!r}")
     return words.to_edge(DOWN, buff=style.FRAME_MARGIN)
 
 
-def heading(text: str, font_size: float = style.FONT_SIZE_HEADING, color=style.TEXT_COLOR) -> Text:
-    """A heading at the top edge of the frame, shrunk to fit its width."""
-    words = Text(text, font_size=font_size, color=color)
+def heading(text: str) -> Text:
+    """A chapter's title at the top edge of the frame (one size, never shrunk)."""
+    words = Text(text, font_size=style.FONT_SIZE_HEADING, color=style.TEXT_COLOR)
     if words.width > CAPTION_MAX_WIDTH:
-        words.scale_to_fit_width(CAPTION_MAX_WIDTH)
+        raise CaptionError(f"heading wider than the frame: {text!r}")
     return words.to_edge(UP, buff=style.FRAME_MARGIN)
 
+
+class Captions:
+    """The caption on screen (``current``) and every change so far (``history``: (time, text))."""
+
+    def __init__(self) -> None:
+        self.current: Text | None = None
+        self.history: list[tuple[float, str]] = []
+
+    @property
+    def text(self) -> str:
+        """The words on screen now ('' when there is no caption)."""
+        return self.history[-1][1] if self.history else ""
+
+    def change(self, text: str | None) -> CaptionChange:
+        """An animation that replaces the caption with ``text`` (None: no caption)."""
+        new = caption(text) if text else None
+        change = CaptionChange(self, self.current, new, text or "")
+        self.current = new
+        return change
+
+
+class CaptionChange(Swap):
+    """The old caption fades out, then the new one fades in, in the first ``CHANGE_TIME`` seconds
+    of the play; logged in its ``Captions``' history when it begins, at the scene's time."""
+
+    def __init__(self, captions: Captions, old: Text | None, new: Text | None, text: str, **kwargs) -> None:
+        self.captions, self.text = captions, text
+        super().__init__(old, new, within=CHANGE_TIME, **kwargs)
+
+    def _setup_scene(self, scene: Scene) -> None:
+        super()._setup_scene(scene)
+        self.captions.history.append((float(scene.renderer.time), self.text))

@@ -9,9 +9,23 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from manim import DOWN, ManimColor, MathTex, SurroundingRectangle, Text, VGroup, VMobject
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    Animation,
+    AnimationGroup,
+    FadeIn,
+    FadeOut,
+    ManimColor,
+    MathTex,
+    ReplacementTransform,
+    VGroup,
+    VMobject,
+)
 
 from . import style
+from .labels import highlight_box, label_next_to
 
 #: (weight, activation) TeX of one term; ``None`` stands for ``\cdots``
 Term = tuple[str, str] | None
@@ -77,6 +91,7 @@ class WeightedSum(MathTex):
             put((r"\," if bias is not None else "") + CLOSE_PAREN, "close")  # room for a box round the bias
         super().__init__(*parts, font_size=font_size, **kwargs)
         self.roles = roles
+        self.terms = tuple(terms)
 
         self.weights = self.parts("w")
         self.activations = self.parts("a")
@@ -98,6 +113,18 @@ class WeightedSum(MathTex):
         """The parts of the sum itself (terms, plus signs, dots), without σ, bias or lhs."""
         return self.parts("w", "a", "plus", "dots")
 
+    def morph_into(self, new: WeightedSum) -> AnimationGroup:
+        """This sum becomes ``new`` (centred where this one is): parts of the same role move into
+        place, new ones fade in, dropped ones fade out."""
+        new.move_to(self)
+        anims: list[Animation] = []
+        for role in ("lhs", "equals", "w", "a", "plus", "dots", "sigma", "open", "close", "bias_sign", "bias"):
+            a, b = self.parts(role), new.parts(role)
+            anims += [ReplacementTransform(x, y) for x, y in zip(a, b)]
+            anims += [FadeIn(y) for y in b[len(a):]]
+            anims += [FadeOut(x) for x in a[len(b):]]
+        return AnimationGroup(*anims)
+
 
 def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,
                   sigma_color: ManimColor = style.SIGMA_COLOR) -> MathTex:
@@ -110,6 +137,41 @@ def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,
 def tag(target: VMobject, text: str, color: ManimColor, direction=DOWN,
         font_size: float = style.FONT_SIZE_SMALL) -> VGroup:
     """A box around ``target`` and a word naming it beside the box (e.g. the bias): VGroup(box, word)."""
-    box = SurroundingRectangle(target, color=color, buff=style.HIGHLIGHT_BUFF, stroke_width=style.HIGHLIGHT_WIDTH)
-    word = Text(text, font_size=font_size, color=color).next_to(box, direction, buff=style.LABEL_BUFF)
-    return VGroup(box, word)
+    box = highlight_box(target, color=color)
+    return VGroup(box, label_next_to(box, text, direction, color=color, font_size=font_size))
+
+
+def algebra_color(part: str) -> ManimColor:
+    """The colour code of the film's algebra: w green, b blue, σ and big parentheses yellow, else plain."""
+    if part.startswith("w") or part.startswith("W"):
+        return style.W_COLOR
+    if part.startswith("b"):
+        return style.B_COLOR
+    if part.startswith(r"\sigma") or part in (r"\Big(", r"\Big)", "(", ")"):
+        return style.SIGMA_COLOR
+    return style.TEXT_COLOR
+
+
+def colored_tex(*parts: str, **kwargs) -> MathTex:
+    """``MathTex(*parts)`` with every part coloured by ``algebra_color``."""
+    tex = MathTex(*parts, **kwargs)
+    for part, mob in zip(parts, tex):
+        mob.set_color(algebra_color(part))
+    return tex
+
+
+def layer_step(layer: int, font_size: float = style.FONT_SIZE_BODY) -> MathTex:
+    """a⁽ˡ⁾ = σ(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾): the step into ``layer`` (1 = first hidden layer)."""
+    return colored_tex(f"a^{{({layer})}}", "=", r"\sigma", "(", f"W^{{({layer})}}", f"a^{{({layer - 1})}}", "+",
+                       f"b^{{({layer})}}", ")", font_size=font_size)
+
+
+def layer_steps(shapes: Sequence[tuple[int, int]], font_size: float = style.FONT_SIZE_BODY) -> VGroup:
+    """One ``layer_step`` per weight matrix, each with its real shape ("16 × 784") beside it, as rows."""
+    rows = VGroup()
+    for layer, (n_out, n_in) in enumerate(shapes, start=1):
+        shape = MathTex(rf"W^{{({layer})}}:\ {n_out} \times {n_in}", font_size=font_size, color=style.W_COLOR)
+        rows.add(VGroup(layer_step(layer, font_size), shape).arrange(RIGHT, buff=0.8))
+    for row in rows[1:]:
+        row[1].align_to(rows[0][1], LEFT)
+    return rows.arrange(DOWN, buff=0.35, aligned_edge=LEFT)

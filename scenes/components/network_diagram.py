@@ -33,6 +33,8 @@ from manim import (
 import nn
 
 from . import style
+from .labels import highlight_box
+from .neuron import neuron
 
 # --- which 16 of the 784 input pixels the input column draws -------------------------------
 #: The 784-neuron input column draws these pixels (row-major indices into the 28×28 image,
@@ -60,12 +62,27 @@ def compute_input_pixels_shown(
     variance = np.asarray(images, dtype=np.float64).var(axis=0)
     chosen: list[int] = []
     for i in np.argsort(-variance, kind="stable"):
-        r, c = divmod(int(i), 28)
-        if all(max(abs(r - q // 28), abs(c - q % 28)) >= min_distance for q in chosen):
+        r, c = divmod(int(i), nn.IMAGE_SIDE)
+        if all(max(abs(r - q // nn.IMAGE_SIDE), abs(c - q % nn.IMAGE_SIDE)) >= min_distance for q in chosen):
             chosen.append(int(i))
             if len(chosen) == n:
                 break
     return tuple(sorted(chosen))
+
+
+def layer_name(layer: int, n_layers: int) -> str:
+    """The film's one naming of the layers: "input layer", "first hidden layer", …, "output layer"."""
+    if layer == 0:
+        return "input layer"
+    if layer == n_layers - 1:
+        return "output layer"
+    ordinals = ("first", "second", "third", "fourth", "fifth")
+    return f"{ordinals[layer - 1]} hidden layer"
+
+
+def layer_symbol(layer: int) -> str:
+    """The TeX of the activations of ``layer``: a^{(0)} for the input layer, and so on."""
+    return f"a^{{({layer})}}"
 
 
 def drawn_neuron_indices(
@@ -79,7 +96,7 @@ def drawn_neuron_indices(
     """
     if size <= max_drawn:
         return list(range(size))
-    if layer == 0 and size == 784 and len(input_pixels) == max_drawn:
+    if layer == 0 and size == nn.N_PIXELS and len(input_pixels) == max_drawn:
         return [int(i) for i in input_pixels]
     half = max_drawn // 2
     return list(range(half)) + list(range(size - (max_drawn - half), size))
@@ -171,8 +188,7 @@ class NetworkDiagram(VGroup):
                 y -= 2 * r + gap + (style.ELLIPSIS_GAP if split and k == half else 0.0)
             ys.append(y)
         mid = (ys[0] + ys[-1]) / 2
-        template = Circle(radius=r).set_stroke(style.NEURON_STROKE_COLOR, style.NEURON_STROKE_WIDTH)
-        template.set_fill(style.NEURON_FILL_COLOR, opacity=0.0)
+        template = neuron(0.0, radius=r)
         column = VGroup(*(template.copy().move_to([x, yk - mid, 0.0]) for yk in ys))
         self.neurons.add(column)
         parts = VGroup(column)
@@ -262,9 +278,7 @@ class NetworkDiagram(VGroup):
         target = VGroup(self.neuron(len(self.sizes) - 1, index))
         if len(self.output_labels):
             target.add(self.output_label(index))
-        return SurroundingRectangle(
-            target, color=style.HIGHLIGHT_COLOR, buff=style.HIGHLIGHT_BUFF, stroke_width=style.HIGHLIGHT_WIDTH
-        )
+        return highlight_box(target)
 
     def forward_pass(
         self,
@@ -273,21 +287,27 @@ class NetworkDiagram(VGroup):
         input_time: float = style.INPUT_PASS_TIME,
         box_time: float = style.BOX_TIME,
         box: bool = True,
+        from_layer: int = 0,
     ) -> Succession:
-        """The feed-forward animation of the real pass on ``x``.
+        """The feed-forward animation of the real pass on ``x`` (from ``from_layer``: 1 when the
+        input column already shows ``x``, see :meth:`light_input`).
 
         Input column lights up (other layers and any old box fade out), then per layer a
         yellow flash runs over its incoming edges, lagged top to bottom, while its fills change
         to the genuine activations; finally the brightest output and its label get a box.
+        ``activations_shown`` becomes the pass's activations when the animation has played.
         """
-        acts = self.network.activations(np.asarray(x, dtype=float))
-        steps: list[Animation] = [_InputStep(self, acts[0], run_time=input_time)]
-        for g in range(len(self.edges)):
+        acts = [np.asarray(a, dtype=float) for a in self.network.activations(np.asarray(x, dtype=float))]
+        steps: list[Animation] = [_InputStep(self, acts[0], run_time=input_time)] if from_layer == 0 else []
+        for g in range(max(0, from_layer - 1), len(self.edges)):
             steps.append(_LayerPass(self, g, acts[g + 1], run_time=layer_time))
         if box:
             steps.append(_DrawBox(self, self.prediction_box(int(np.argmax(acts[-1]))), run_time=box_time))
-        self.activations_shown = [np.asarray(a, dtype=float) for a in acts]
-        return Succession(*steps, group=self.foreground)
+        return _ForwardPass(self, acts, *steps, group=self.foreground)
+
+    def light_input(self, x: np.ndarray, run_time: float = style.INPUT_PASS_TIME) -> Animation:
+        """Only the first step of a pass: the input column shows ``x`` (the rest goes dark)."""
+        return _InputStep(self, np.asarray(x, dtype=float), run_time=run_time)
 
     # --- edge styles --------------------------------------------------------------------
     def reset_edges(self) -> "NetworkDiagram":
@@ -295,26 +315,33 @@ class NetworkDiagram(VGroup):
         self.edges.set_stroke(style.EDGE_COLOR, style.EDGE_WIDTH, opacity=style.EDGE_OPACITY)
         return self
 
-    def color_edges_by_weights(
+    def edge_weight_strokes(
         self,
-        positive_color: ManimColor = style.POSITIVE_EDGE_COLOR,
-        negative_color: ManimColor = style.NEGATIVE_EDGE_COLOR,
+        group: int,
+        positive_color: ManimColor = style.POSITIVE_WEIGHT_COLOR,
+        negative_color: ManimColor = style.NEGATIVE_WEIGHT_COLOR,
         min_width: float = style.EDGE_MIN_WIDTH,
         max_width: float = style.EDGE_MAX_WIDTH,
-        opacity: float = style.EDGE_WEIGHT_OPACITY,
-        groups: Sequence[int] | None = None,
-    ) -> "NetworkDiagram":
-        """Colour each drawn edge by the sign of its real weight, width growing with |w|.
+    ) -> list[tuple[ManimColor, float]]:
+        """(colour, width) of each drawn edge of ``group`` by its real weight: the sign picks the
+        colour, and width = min_width + (max_width − min_width)·|w| / (largest drawn |w| of the group)."""
+        w = self.edge_weights(group)
+        largest = float(np.max(np.abs(w))) or 1.0
+        widths = min_width + (max_width - min_width) * np.abs(w) / largest
+        return [(positive_color if value >= 0 else negative_color, float(width)) for value, width in zip(w, widths)]
 
-        Width = min_width + (max_width − min_width)·|w| / (largest drawn |w| of that group).
-        """
+    def color_edges_by_weights(self, groups: Sequence[int] | None = None,
+                               opacity: float = style.EDGE_WEIGHT_OPACITY, **colors: ManimColor) -> "NetworkDiagram":
+        """Colour every drawn edge of ``groups`` (default all) by its real weight (``edge_weight_strokes``)."""
         for g in range(len(self.edges)) if groups is None else groups:
-            w = self.edge_weights(g)
-            largest = float(np.max(np.abs(w))) or 1.0
-            widths = min_width + (max_width - min_width) * np.abs(w) / largest
-            for line, value, width in zip(self.edges[g], w, widths):
-                line.set_stroke(positive_color if value >= 0 else negative_color, float(width), opacity=opacity)
+            for line, (color, width) in zip(self.edges[g], self.edge_weight_strokes(g, **colors)):
+                line.set_stroke(color, width, opacity=opacity)
         return self
+
+    def weighted_edges(self, group: int, edges: VGroup, opacity: float = style.EDGE_WEIGHT_OPACITY) -> list[Animation]:
+        """Animations that colour ``edges`` (drawn edges of ``group``) by their real weights."""
+        strokes = dict(zip(map(id, self.edges[group]), self.edge_weight_strokes(group)))
+        return [line.animate.set_stroke(strokes[id(line)][0], strokes[id(line)][1], opacity=opacity) for line in edges]
 
 
 # --- animations used by forward_pass (one per step, each a single cheap Animation) -------
@@ -330,6 +357,22 @@ def _lag_progress(alpha: float, n: int, share: float) -> np.ndarray:
         return np.array([alpha] * n, dtype=float)
     starts = np.arange(n) / (n - 1) * (1.0 - share)
     return np.clip((alpha - starts) / share, 0.0, 1.0)
+
+
+class _ForwardPass(Succession):
+    """The steps of one pass; when they have played, the diagram records what it shows."""
+
+    def __init__(self, diagram: NetworkDiagram, activations: list[np.ndarray], *steps: Animation, **kwargs) -> None:
+        self.diagram, self.activations = diagram, activations
+        super().__init__(*steps, **kwargs)
+
+    def begin(self) -> None:
+        self.diagram.activations_shown = None  # mid-pass the fills show no single image
+        super().begin()
+
+    def finish(self) -> None:
+        super().finish()
+        self.diagram.activations_shown = self.activations
 
 
 class _PassStep(Animation):

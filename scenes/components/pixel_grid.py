@@ -24,8 +24,8 @@ import nn
 
 from . import style
 
-SIDE_PIXELS = 28
-N_PIXELS = SIDE_PIXELS * SIDE_PIXELS
+SIDE_PIXELS = nn.IMAGE_SIDE
+N_PIXELS = nn.N_PIXELS
 
 
 def as_pixels(pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> tuple[np.ndarray, int | None]:
@@ -35,7 +35,7 @@ def as_pixels(pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> tupl
         return np.asarray(pixels, dtype=float).reshape(N_PIXELS), int(label)
     pixels = np.asarray(pixels_or_mnist_index, dtype=float)
     if pixels.size != N_PIXELS:
-        raise ValueError(f"expected {N_PIXELS} pixels (28×28), got shape {pixels.shape}")
+        raise ValueError(f"expected {N_PIXELS} pixels ({SIDE_PIXELS}×{SIDE_PIXELS}), got shape {pixels.shape}")
     return np.clip(pixels.reshape(N_PIXELS), 0.0, 1.0), None
 
 

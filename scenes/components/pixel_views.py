@@ -9,6 +9,7 @@ merge what shares a colour into ONE VMobject whose subpaths are the glyph outlin
   ``PixelGrid`` pass ``grid.cell_centers()`` and ``grid.pixel_side``.
 - ``grid_lines``: thin lines between all squares of a ``PixelGrid`` (an enlarged window of an
   image), one VMobject.
+- ``square_outlines``: an outline round chosen squares of a ``PixelGrid``, one VMobject.
 """
 from __future__ import annotations
 
@@ -17,7 +18,6 @@ from manim import DR, UL, ManimColor, Text, VGroup, VMobject
 
 from . import style
 from .pixel_grid import PixelGrid
-from .pixel_image import value_text_color
 
 #: font size at which value glyphs are set before being scaled to the square (as PixelImage does)
 GLYPH_FONT_SIZE = 48
@@ -57,7 +57,7 @@ def _glyph_points(text: str, color, width: float) -> np.ndarray:
 def glyph_layer(values: np.ndarray, centres: np.ndarray, cell: float, skip_zero: bool = False) -> VGroup:
     """Each value (one decimal) written at its centre, width ``VALUE_TEXT_WIDTH`` of ``cell``.
 
-    Colours by ``value_text_color``; one VMobject per colour, glyphs as its subpaths.
+    Colours by ``style.text_color_on``; one VMobject per colour, glyphs as its subpaths.
     """
     values = np.asarray(values, dtype=float).reshape(-1)
     centres = np.asarray(centres, dtype=float).reshape(-1, 3)
@@ -68,7 +68,7 @@ def glyph_layer(values: np.ndarray, centres: np.ndarray, cell: float, skip_zero:
         if skip_zero and value == 0:
             continue
         text = f"{value:.1f}"
-        color = value_text_color(value)
+        color = ManimColor(style.text_color_on(value))
         if (text, color.to_hex()) not in glyphs:
             glyphs[(text, color.to_hex())] = _glyph_points(text, color, cell * style.VALUE_TEXT_WIDTH)
         by_color.setdefault(color.to_hex(), []).append(glyphs[(text, color.to_hex())] + centre)
@@ -78,3 +78,17 @@ def glyph_layer(values: np.ndarray, centres: np.ndarray, cell: float, skip_zero:
         layer.add(VMobject().set_points(np.concatenate(parts)).set_fill(colors[hex_color], opacity=1.0)
                   .set_stroke(width=0))
     return layer
+
+
+def square_outlines(grid: PixelGrid, mask: np.ndarray, color: ManimColor = style.HIGHLIGHT_COLOR,
+                    stroke_width: float = style.EDGE_WIDTH * 2) -> VMobject:
+    """An outline round every square of ``grid`` where ``mask`` (rows × cols, row-major) is True, as ONE
+    VMobject (four segments per square)."""
+    centres = grid.cell_centers()[np.asarray(mask, dtype=bool).reshape(-1)]
+    h = grid.pixel_side / 2
+    segments = []
+    for x, y, _ in centres:
+        corners = [(x - h, y + h), (x + h, y + h), (x + h, y - h), (x - h, y - h)]
+        segments += [(corners[k], corners[(k + 1) % 4]) for k in range(4)]
+    outline = VMobject().set_points(_lines_path(segments)) if segments else VMobject()
+    return outline.set_stroke(color, stroke_width).set_fill(opacity=0)

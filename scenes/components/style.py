@@ -15,6 +15,7 @@ from manim import (
     RED,
     RIGHT,
     UL,
+    UP,
     WHITE,
     YELLOW,
     ManimColor,
@@ -27,9 +28,7 @@ ACCENT: ManimColor = YELLOW  # flashes, highlight boxes, σ
 SECONDARY: ManimColor = GREY_B  # captions, faint annotations
 ALT_ACCENT: ManimColor = MAROON_B
 
-# weights shown on edges (learned weights: blue/red) and as grids (weighted sums: green/red)
-POSITIVE_EDGE_COLOR: ManimColor = BLUE
-NEGATIVE_EDGE_COLOR: ManimColor = RED
+# one colour rule for weights everywhere (edges, grids): green positive, red negative
 POSITIVE_WEIGHT_COLOR: ManimColor = GREEN
 NEGATIVE_WEIGHT_COLOR: ManimColor = RED
 
@@ -41,11 +40,11 @@ WRONG_COLOR: ManimColor = RED
 RIGHT_COLOR: ManimColor = GREEN
 
 # --- neurons and layers --------------------------------------------------------------------
-NEURON_RADIUS = 0.15
+NEURON_RADIUS = 0.13
 NEURON_STROKE_COLOR: ManimColor = WHITE
 NEURON_STROKE_WIDTH = 2.0
 NEURON_FILL_COLOR: ManimColor = WHITE  # activation = opacity of this fill, nothing else
-NEURON_GAP = 0.1  # space between neighbouring circles in a column
+NEURON_GAP = 0.08  # space between neighbouring circles in a column
 LAYER_GAP = 2.2  # horizontal distance between layer centres
 MAX_DRAWN_NEURONS = 16  # a larger layer draws half of this, an ellipsis, and the other half
 ELLIPSIS_GAP = 0.8  # extra vertical space the ellipsis takes in a big layer
@@ -68,6 +67,7 @@ FLASH_EDGE_SHARE = 0.45  # part of a layer's pass time that a single edge is fla
 HIGHLIGHT_COLOR: ManimColor = YELLOW
 HIGHLIGHT_WIDTH = 3.0
 HIGHLIGHT_BUFF = 0.08
+RING_SCALE = 1.6  # a ring round a neuron, relative to the neuron
 
 # --- pixel images and weight grids ---------------------------------------------------------
 IMAGE_SIDE = 2.8  # side of a 28×28 image beside the network
@@ -85,7 +85,7 @@ OVERLAY_OPACITY = 0.75  # a weight grid laid over an image keeps the digit visib
 # --- placement -----------------------------------------------------------------------------
 FRAME_MARGIN = 0.4
 IMAGE_CORNER = UL  # the input image sits top-left ...
-DIAGRAM_CENTER = RIGHT * 1.5  # ... and the 784-16-16-10 diagram to its right
+DIAGRAM_CENTER = RIGHT * 2.0 + UP * 0.45  # ... and the 784-16-16-10 diagram to its right, clear of captions
 
 # --- timing (seconds) ----------------------------------------------------------------------
 RUN_TIME = 1.0  # most animations
@@ -101,9 +101,19 @@ LAG_RATIO = 0.1
 SMALL_LAG_RATIO = 0.02
 
 # --- text ----------------------------------------------------------------------------------
+# Smallest legible sizes at 480p (a capital 12 px high): Text 20, MathTex 29 (LaTeX sets smaller).
 FONT_SIZE_TITLE = 56
 FONT_SIZE_HEADING = 44
+FONT_SIZE_CAPTION = 36  # every caption, always this size
 FONT_SIZE_BODY = 36
-FONT_SIZE_LABEL = 30  # output digits, brace labels
-FONT_SIZE_SMALL = 24
+FONT_SIZE_LABEL = 30  # output digits, brace labels (MathTex)
+FONT_SIZE_SMALL = 24  # small Text labels
+
+
+def text_color_on(value: float):
+    """Colour of a number written on a square or neuron of brightness ``value`` in [0, 1]:
+    dark on bright, light on dim, grey on black."""
+    if value > VALUE_TEXT_THRESHOLD:
+        return VALUE_DARK_TEXT
+    return VALUE_LIGHT_TEXT if value > 0 else VALUE_ZERO_TEXT
 

@@ -1,9 +1,10 @@
-"""Two tiny chapters for the rendering tests: one that renders, one that fails."""
+"""Tiny chapters for the rendering tests: one that renders, one that fails, one that speaks."""
 import os
 
-from manim import Circle, Create, MathTex
+from manim import Circle, Create, FadeIn, MathTex, Square
 
-from scenes.components import ChapterScene
+from scenes.content.narration import BeatScript, ChapterScript
+from scenes.pipeline.chapter_scene import ChapterScene
 
 
 class TinyCircle(ChapterScene):
@@ -18,3 +19,24 @@ class TinyCircle(ChapterScene):
 class Broken(ChapterScene):
     def construct(self) -> None:
         raise ValueError("this chapter is broken on purpose")
+
+
+TINY_SCRIPT = ChapterScript("t00", "Tiny", (
+    BeatScript("t00", "one", "A circle", "A tiny chapter speaks. Here is a circle."),
+    BeatScript("t00", "two", "A square: {n}", "Now a square, number {n}."),
+))
+
+
+class TinyNarrated(ChapterScene):
+    """Two narrated beats (its own script), each with an animation timed to a sentence."""
+
+    @classmethod
+    def script(cls) -> ChapterScript:
+        return TINY_SCRIPT
+
+    def construct(self) -> None:
+        with self.beat("one") as beat:
+            beat.wait_until(1)
+            self.play(Create(Circle()), run_time=beat.time_to(2))
+        with self.beat("two", n=7):
+            self.play(FadeIn(Square()), run_time=0.5)

@@ -1,7 +1,7 @@
 """A tiny chapter with TinyCircle's formula, in a module (so a media folder) of its own."""
 from manim import MathTex
 
-from scenes.components import ChapterScene
+from scenes.pipeline.chapter_scene import ChapterScene
 
 
 class TinyFormula(ChapterScene):

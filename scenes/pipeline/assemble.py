@@ -1,0 +1,140 @@
+"""Join rendered chapters into one film: video remuxed (not re-encoded), one continuous narration
+track, a chapter marker per chapter, and subtitles (.srt and .vtt) beside it.
+
+The narration comes from each chapter's own track (``<video>.narration.wav``, written by the
+chapter as it renders) placed at the chapter's start, so speech stays where the chapter put it;
+the subtitles are each chapter's cues (``<video>.beats.json``) moved by the same start.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from fractions import Fraction
+from pathlib import Path
+from typing import Sequence
+
+import av
+import numpy as np
+
+from . import subtitles
+from .voice import SAMPLE_RATE, read_wav
+
+AUDIO_CHUNK = 1 << 16  # samples handed to the encoder at a time (it cuts them into AAC frames itself)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A chapter of the film: its title and where it starts and ends (seconds)."""
+
+    title: str
+    start: float
+    end: float
+
+
+def video_seconds(path: Path) -> float:
+    """Length of a video file's picture in seconds."""
+    with av.open(str(path)) as container:
+        stream = container.streams.video[0]
+        if stream.duration is not None:
+            return float(stream.duration * stream.time_base)
+        return container.duration / av.time_base
+
+
+def assemble_film(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]:
+    """Write ``output``: the videos of ``parts`` ((title, path), in order) one after another, with
+    their narration and chapter markers, and its subtitles beside it.
+
+    Everything is written beside ``output`` and moved into place only when complete, so a failure
+    never replaces a good earlier film.
+    """
+    partial = output.with_name(output.stem + ".partial" + output.suffix)
+    try:
+        marks = _remux(parts, partial)
+        cues = [cue for (_, path), mark in zip(parts, marks) for cue in _chapter_cues(path, mark.start)]
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    os.replace(partial, output)
+    subtitles.write_pair(output, cues)
+    return marks
+
+
+def _chapter_cues(video: Path, offset: float) -> list[subtitles.Cue]:
+    timing = video.with_suffix(".beats.json")
+    if not timing.is_file():
+        return []
+    return subtitles.chapter_cues(json.loads(timing.read_text(encoding="utf-8")), offset)
+
+
+def _remux(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]:
+    marks: list[Mark] = []
+    wavs = [path.with_suffix(".narration.wav") for _, path in parts]
+    with av.open(str(output), "w") as out:
+        with av.open(str(parts[0][1])) as first:
+            picture = out.add_stream_from_template(first.streams.video[0])
+        sound = _sound_stream(out) if any(w.is_file() for w in wavs) else None  # before any packet is written
+        offset = 0  # in the output stream's time base
+        for title, path in parts:
+            with av.open(str(path)) as source:
+                in_stream = source.streams.video[0]
+                time_base = in_stream.time_base
+                end = offset
+                for packet in source.demux(in_stream):
+                    if packet.dts is None:  # the flushing packet at the end of a stream
+                        continue
+                    packet.pts += offset
+                    packet.dts += offset
+                    packet.stream = picture
+                    end = max(end, packet.pts + packet.duration)
+                    out.mux(packet)
+                marks.append(Mark(title, float(offset * time_base), float(end * time_base)))
+                offset = end
+        if sound is not None:
+            narrations = [(mark.start, wav) for mark, wav in zip(marks, wavs) if wav.is_file()]
+            _write_narration(out, sound, narrations, marks[-1].end)
+        out.set_chapters([
+            {"id": i + 1, "start": int(m.start * 1000), "end": int(m.end * 1000),
+             "time_base": Fraction(1, 1000), "metadata": {"title": m.title}}
+            for i, m in enumerate(marks)
+        ])
+    return marks
+
+
+def _sound_stream(out: av.container.OutputContainer) -> av.audio.stream.AudioStream:
+    stream = out.add_stream("aac", rate=SAMPLE_RATE, layout="mono")
+    stream.time_base = Fraction(1, SAMPLE_RATE)
+    return stream
+
+
+def _write_narration(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream,
+                     narrations: list[tuple[float, Path]], length: float) -> None:
+    """``stream``: ``length`` seconds of sound, each chapter's narration placed at its start."""
+    track = np.zeros(int(round(length * SAMPLE_RATE)), np.float32)
+    for start, wav in narrations:
+        audio = read_wav(wav)
+        at = int(round(start * SAMPLE_RATE))
+        clip = audio[: max(0, len(track) - at)]
+        track[at:at + len(clip)] = clip
+    encode_sound(out, stream, track)
+
+
+def encode_sound(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, track: np.ndarray) -> None:
+    """Encode mono float ``track`` (at SAMPLE_RATE) into ``stream`` of ``out``, from time 0."""
+    for first in range(0, len(track), AUDIO_CHUNK):
+        frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(track[None, first:first + AUDIO_CHUNK], np.float32),
+                                           format="fltp", layout="mono")
+        frame.sample_rate, frame.pts, frame.time_base = SAMPLE_RATE, first, Fraction(1, SAMPLE_RATE)
+        for packet in stream.encode(frame):
+            out.mux(packet)
+    for packet in stream.encode(None):
+        out.mux(packet)
+
+
+def read_chapters(path: Path) -> list[Mark]:
+    """The chapter markers of a film."""
+    with av.open(str(path)) as container:
+        return [
+            Mark(c["metadata"].get("title", ""), float(c["start"] * c["time_base"]), float(c["end"] * c["time_base"]))
+            for c in container.chapters()
+        ]

@@ -1,0 +1,82 @@
+"""README pictures: one still per chapter and a short GIF of a forward pass, cut from rendered chapters."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Sequence
+
+import av
+from PIL import Image
+
+from scenes.chapters import CHAPTERS, Chapter
+from .paths import ROOT
+from .rendering import Rendered, default_environment, render_chapters
+
+GALLERY = ROOT / "assets" / "gallery"
+STILL_RANGE = (0.35, 0.9)  # a still is the steadiest frame between these fractions of its chapter
+GIF_CHAPTER = 2  # the series preview: images flowing through the network one after another
+GIF_SECONDS = (2.0, 9.0)  # the part of that chapter the GIF shows
+GIF_WIDTH = 400
+GIF_STEP = 2  # every second frame of the 15 fps video
+
+
+def frames_between(video: Path, start: float, end: float) -> list[Image.Image]:
+    """Decoded frames of ``video`` from ``start`` to ``end`` seconds."""
+    frames = []
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        for frame in container.decode(stream):
+            t = float(frame.pts * stream.time_base)
+            if t > end:
+                break
+            if t >= start:
+                frames.append(frame.to_image())
+    return frames
+
+
+def steady_frame(video: Path, start: float, end: float, candidates: int = 12) -> Image.Image:
+    """A frame between fractions ``start`` and ``end`` of ``video`` that is not mid-animation:
+    the candidate least different from the frame half a second later (ties: the brightest)."""
+    import numpy as np
+
+    from .assemble import video_seconds
+
+    length = video_seconds(video)
+    best, best_score = None, None
+    for fraction in np.linspace(start, end, candidates):
+        at = length * fraction
+        frames = frames_between(video, at, at + 0.5)
+        a, b = (np.asarray(f, dtype=float) for f in (frames[0], frames[-1]))
+        score = (np.abs(a - b).mean(), -a.mean())
+        if best_score is None or score < best_score:
+            best, best_score = frames[0], score
+    return best
+
+
+def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path]:
+    """Write ``chNN.png`` for every rendered chapter and ``forward-pass.gif``; return the paths."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for r in rendered:
+        path = out / f"ch{r.chapter.number:02d}.png"
+        steady_frame(r.video, *STILL_RANGE).save(path, optimize=True)
+        written.append(path)
+    source = next((r for r in rendered if r.chapter.number == GIF_CHAPTER), None)
+    if source is not None:
+        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width))
+                  for f in frames_between(source.video, *GIF_SECONDS)[::GIF_STEP]]
+        gif = out / "forward-pass.gif"
+        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 * GIF_STEP // 15, loop=0, optimize=True)
+        written.append(gif)
+    return written
+
+
+def main(chapters: Sequence[Chapter] = CHAPTERS) -> int:
+    """Render (or reuse) every chapter at 480p15 and cut the gallery from it."""
+    rendered = render_chapters(chapters, "low", default_environment())
+    for path in make_gallery(rendered):
+        print(f"wrote {path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

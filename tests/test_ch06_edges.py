@@ -1,0 +1,108 @@
+"""Chapter 6: the made-up weights are what the scene says, and every number shown is genuine."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import nn
+from conftest import run_final_state
+from scenes.chapters import ch06_edge_detection as ch06
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _bar_mask() -> np.ndarray:
+    mask = np.zeros((28, 28), dtype=bool)
+    mask[8:10, 10:18] = True
+    return mask.reshape(-1)
+
+
+def test_bar_weights_are_a_positive_bar_and_nothing_else():
+    w = ch06.bar_weights()
+    assert w.shape == (784,)
+    assert np.all(w[_bar_mask()] == 1.0) and np.all(w[~_bar_mask()] == 0.0)
+
+
+def test_edge_weights_add_a_negative_surround_above_and_below():
+    w = ch06.edge_weights().reshape(28, 28)
+    assert np.all(w[8:10, 10:18] == 1.0)
+    assert np.all(w[6:8, 10:18] == -1.0) and np.all(w[10:12, 10:18] == -1.0)
+    assert np.count_nonzero(w) == 16 + 32
+
+
+def test_default_example_has_a_stroke_in_the_bar():
+    pixels, label = nn.test_image(ch06.EXAMPLE_INDEX)
+    assert label == 7
+    assert pixels[_bar_mask()].mean() > 0.7, "the 7's top stroke fills the bar"
+    s = ch06.weighted_sum(ch06.edge_weights(), pixels)
+    assert s > -ch06.BIAS_EXAMPLE, "the example beats the bias's threshold, as the scene shows"
+    assert ch06.weighted_sum(ch06.bar_weights(), pixels) == pytest.approx(float(pixels[_bar_mask()].sum()))
+
+
+def test_weak_example_is_positive_but_below_the_threshold():
+    pixels, label = nn.test_image(ch06.WEAK_INDEX)
+    s = ch06.weighted_sum(ch06.edge_weights(), pixels)
+    assert 0 < s < -ch06.BIAS_EXAMPLE
+    assert _sigmoid(s) > 0.5 > _sigmoid(s + ch06.BIAS_EXAMPLE)
+
+
+def test_plot_range_shows_every_sum_and_the_threshold():
+    lo, hi, step = ch06.plot_x_range([12.15, 3.4])
+    assert lo == -hi and hi >= 10 + ch06.PLOT_MARGIN and hi % step == 0
+    lo, hi, step = ch06.plot_x_range([-30.0])
+    assert lo <= -30 and hi % step == 0
+
+
+@pytest.fixture(scope="module")
+def scene():
+    """The chapter run once with its default digit (final states only)."""
+    return run_final_state(ch06.EdgeDetection)
+
+
+def drawn(mob) -> float:
+    """The number a MathTex on screen shows, read from what it writes (not from the scene's data)."""
+    return float(mob.get_tex_string().replace(" ", "").replace("{", "").replace("}", ""))
+
+
+def expected_numbers() -> dict[str, float]:
+    """Every number the chapter shows, computed here from nn and the made-up weights alone."""
+    pixels = nn.test_image(ch06.EXAMPLE_INDEX)[0].astype(float)
+    weak = nn.test_image(ch06.WEAK_INDEX)[0].astype(float)
+    one = nn.test_image(ch06.ONE_INDEX)[0].astype(float)
+    edge, weak_sum = float(ch06.edge_weights() @ pixels), float(ch06.edge_weights() @ weak)
+    net = nn.load_pretrained()
+    w, b = net.weights[0][ch06.NEURON], float(net.biases[0][ch06.NEURON])
+    return {
+        "bar sum": float(pixels[_bar_mask()].sum()),
+        "edge sum": edge, "edge sum again": edge, "sum": edge,
+        f"edge sum #{ch06.ONE_INDEX}": float(ch06.edge_weights() @ one), f"edge sum #{ch06.WEAK_INDEX}": weak_sum,
+        "no bias": _sigmoid(edge), "with bias": _sigmoid(edge - 10),
+        "sum weak": weak_sum, "no bias weak": _sigmoid(weak_sum), "with bias weak": _sigmoid(weak_sum - 10),
+        "real bias": b, "real activation": float(net.activations(pixels)[1][ch06.NEURON]),
+    }
+
+
+def test_every_number_drawn_is_what_nn_says(scene):
+    expected = expected_numbers()
+    assert set(scene.shown) - {"real weighted sum"} == set(expected)
+    for name, value in expected.items():
+        assert drawn(scene.shown[name]) == pytest.approx(value, abs=0.005), name
+    net = nn.load_pretrained()
+    pixels = nn.test_image(ch06.EXAMPLE_INDEX)[0].astype(float)
+    dot = float(net.weights[0][ch06.NEURON] @ pixels)
+    assert f"{dot:.2f}" in scene.shown["real weighted sum"].get_tex_string()
+
+
+def test_the_real_activation_is_sigma_of_sum_plus_bias(scene):
+    net = nn.load_pretrained()
+    pixels = nn.test_image(ch06.EXAMPLE_INDEX)[0].astype(float)
+    w, b = net.weights[0][ch06.NEURON], float(net.biases[0][ch06.NEURON])
+    assert drawn(scene.shown["real activation"]) == pytest.approx(_sigmoid(float(w @ pixels) + b), abs=0.005)
+
+
+def test_made_up_weights_are_labelled_as_made_up(scene):
+    script = " ".join(f"{beat.caption} {beat.say}" for beat in scene.script().beats)
+    assert "made-up" in script and "bias" in script
+    assert scene.captions.history  # every beat's caption was shown

@@ -1,0 +1,152 @@
+"""Chapters 7 to 12: every count, image, weight and value shown comes from the shipped network."""
+import numpy as np
+import pytest
+
+import nn
+from conftest import run_final_state
+from scenes.chapters import CHAPTERS
+from scenes.chapters import ch07_counting as ch07
+from scenes.chapters import ch08_learning as ch08
+from scenes.chapters import ch09_notation as ch09
+from scenes.chapters import ch10_recap as ch10
+from scenes.chapters import ch11_learned_weights as ch11
+from scenes.chapters import ch12_relu as ch12
+from scenes.content.digit_input import ENV_DIGIT, mnist_input
+from scenes.content.examples import first_misread, images_with_new_labels, accuracy_on_test_set
+
+
+# --- chapter 7 ---------------------------------------------------------------------------------
+def test_ch07_tally_adds_up_to_the_parameter_count(net):
+    weights = sum(a * b for a, b in ch07.weight_terms(net))
+    biases = sum(ch07.bias_terms(net))
+    assert ch07.weight_terms(net) == [(784, 16), (16, 16), (16, 10)]
+    assert weights + biases == net.n_parameters == 13_002
+    assert ch07.thousands(net.n_parameters) == "13{,}002"
+
+
+def test_ch07_tally_follows_another_network():
+    other = nn.Network([784, 30, 10])
+    assert ch07.weight_terms(other) == [(784, 30), (30, 10)] and ch07.bias_terms(other) == [30, 10]
+
+
+# --- chapter 8 ---------------------------------------------------------------------------------
+def test_ch08_mistake_is_the_lowest_misread_test_image(net):
+    index = first_misread(net)
+    test = nn.load_split("test")
+    assert net.predict(test.images[index]) != test.labels[index]
+    assert all(net.predict(test.images[i]) == test.labels[i] for i in range(index))
+    assert ch08.wrong_example(net).source == f"MNIST test #{index}"
+
+
+def test_ch08_user_digit_is_used_only_when_it_is_misread(net, monkeypatch):
+    monkeypatch.setenv(ENV_DIGIT, "0")  # read correctly: the default mistake instead
+    assert ch08.wrong_example(net).source == f"MNIST test #{first_misread(net)}"
+    wrong = next(i for i in range(first_misread(net) + 1, 10_000)
+                 if net.predict(nn.test_image(i)[0]) != nn.test_image(i)[1])
+    monkeypatch.setenv(ENV_DIGIT, str(wrong))
+    assert ch08.wrong_example(net).source == f"MNIST test #{wrong}"
+
+
+def test_ch08_pushes_are_activation_times_weight(net):
+    pixels = nn.test_image(first_misread(net))[0]
+    answer = int(net.predict(pixels))
+    a2 = net.activations(pixels)[2]
+    np.testing.assert_allclose(ch08.pushes(net, pixels, answer), [a2[j] * net.weights[2][answer, j] for j in range(16)])
+    # together with the bias they make the wrong output's weighted sum
+    z = ch08.pushes(net, pixels, answer).sum() + net.biases[2][answer]
+    assert z == pytest.approx(net.weighted_sums(pixels)[-1][answer])
+
+
+def test_ch08_dials_show_real_parameters(net):
+    params = ch08.dial_parameters(net)
+    assert [v for k, v in params if k == "b"] == [pytest.approx(b) for b in net.biases[0][:ch08.N_BIAS_DIALS]]
+    assert all(any(np.isclose(v, net.weights[0][0])) for k, v in params if k == "w")
+
+
+# --- chapter 9 ---------------------------------------------------------------------------------
+def test_ch09_small_network_is_a_real_8_to_6_network_with_biases():
+    net = ch09.small_network()
+    assert net.sizes == (8, 6) and np.abs(net.biases[0]).min() > 0
+
+
+def test_ch09_code_line_computes_a_layer_of_any_network(net):
+    x = nn.test_image(0)[0]
+    np.testing.assert_allclose(ch09.run_code_line(net.weights[0], x, net.biases[0]), net.activations(x)[1])
+    small = ch09.small_network()
+    x8 = x[list(ch09.SMALL_INPUT_PIXELS)]
+    assert ch09.values_line(small.activations(x8)[1]).count(".") == 6
+
+
+# --- chapter 10 ----------------------------------------------------------------------------------
+def test_ch10_images_start_with_the_chosen_input_and_have_new_labels(net):
+    images = images_with_new_labels(net, mnist_input(ch10.DEFAULT_INDEX), ch10.N_IMAGES)
+    assert images[0].source == "MNIST test #0" and len({d.label for d in images}) == 3
+    values = ch10.neuron_values(net, images, ch10.most_varying_neuron(net, images))
+    assert max(values) - min(values) > 0.5, "the same neuron, clearly different numbers"
+
+
+# --- chapter 11 ----------------------------------------------------------------------------------
+def test_ch11_hopes_are_hand_made_edge_detectors():
+    hopes = ch11.hoped_edges()
+    assert hopes.shape == (4, 784) and set(np.unique(hopes)) == {-1.0, 0.0, 1.0}
+
+
+def test_ch11_loop_preference_is_computed_on_the_test_images(net):
+    loopy, plain = ch11.loop_preference(net)
+    test = nn.load_split("test")
+    a2 = net.activations(test.images)[2]
+    np.testing.assert_allclose(loopy, a2[np.isin(test.labels, [0, 6, 8, 9])].mean(axis=0))
+    np.testing.assert_allclose(plain, a2[np.isin(test.labels, [1, 4, 7])].mean(axis=0))
+    best = int(np.argmax(loopy - plain))
+    top = ch11.top_images(net, best)
+    assert a2[top, best].min() >= np.sort(a2[:, best])[-len(top)]
+
+
+def test_ch11_accuracy_is_computed_on_the_test_set(net):
+    test = nn.load_split("test")
+    assert accuracy_on_test_set() == pytest.approx(float(np.mean(net.predict(test.images) == test.labels)))
+
+
+# --- chapter 12 ----------------------------------------------------------------------------------
+def test_ch12_curves_are_nn_functions_and_their_slopes():
+    plot = ch12.FunctionPlot(nn.sigmoid, ch12.X_RANGE, ch12.Y_RANGE)
+    for x in (-3.0, 0.0, 2.5):
+        assert plot.value(x) == pytest.approx(float(nn.sigmoid(x)))
+    inactive, identity = ch12.relu_pieces(plot)
+    axes = plot.axes
+    assert all(abs(axes.p2c(p)[1]) < 1e-6 for p in inactive.points)
+    assert all(abs(axes.p2c(p)[1] - axes.p2c(p)[0]) < 1e-6 for p in identity.points)
+
+
+# --- rendered ------------------------------------------------------------------------------------
+@pytest.mark.render
+def test_ch09_our_network_shows_the_real_first_hidden_layer(chapter_run, net):
+    scene = chapter_run(CHAPTERS[8]).scene
+    from scenes.content.examples import HERO_INDEX
+
+    np.testing.assert_allclose(scene.first_layer_fills, net.activations(nn.test_image(HERO_INDEX)[0])[1], atol=1e-6)
+
+
+@pytest.mark.render
+def test_ch10_values_written_are_the_neurons_real_activations(chapter_run, net):
+    scene = chapter_run(CHAPTERS[9]).scene
+    numbers = [m for m in scene.thumbs if hasattr(m, "get_tex_string")]
+    assert [float(m.get_tex_string()) for m in numbers] == [pytest.approx(v, abs=0.005) for v in scene.values]
+    outputs = net.forward(scene.images[0].pixels)
+    shown = [float(row.get_tex_string().split("=")[1]) for row in scene.machine_outputs]
+    np.testing.assert_allclose(shown, outputs, atol=0.005)
+
+
+@pytest.mark.render
+def test_ch11_shows_both_layers_from_the_network(chapter_run, net):
+    scene = chapter_run(CHAPTERS[10]).scene
+    grids = scene.page[0]
+    np.testing.assert_array_equal(np.stack([g.weights for g in grids]), net.weights[0][8:16])
+    chart = scene.test_group[0]
+    loopy, plain = ch11.loop_preference(net)
+    np.testing.assert_allclose([bar.height / ch11.BAR_HEIGHT for bar in chart[0]], loopy, atol=1e-6)
+
+
+def test_ch07_final_state_tally_is_the_networks(net):
+    scene = run_final_state(ch07.CountingParameters)
+    assert scene.bias_rows[1].get_tex_string() == " + ".join(str(n) for n in ch07.bias_terms(net))

@@ -1,0 +1,60 @@
+"""Every chapter, rendered small: it shows something, tells every beat of its script in order, and
+keeps its text inside the frame, legible at 480p, and apart from other text, also mid-transition."""
+import pytest
+
+from scenes.chapters import CHAPTERS
+from scenes.content.narration import load_script
+
+pytestmark = pytest.mark.render
+MIN_CAP_PIXELS = 12  # a capital letter's height on the 854×480 frame
+VISIBLE = 0.3  # two texts may cross only while one of them is at most this visible
+CAPTION_TOP = 400  # pixel row: below it only the caption is drawn
+
+
+@pytest.fixture(params=CHAPTERS, ids=lambda c: f"ch{c.number:02d}")
+def run(request, chapter_run):
+    return chapter_run(request.param)
+
+
+def all_text(run):
+    """(where, boxes) at every beat's end and on every animated frame."""
+    return [(f"beat {beat!r}", boxes) for beat, boxes in run.beats] + \
+           [(f"beat {beat!r} at {time:.1f} s", boxes) for beat, time, boxes in run.frame_text]
+
+
+def test_chapter_shows_something_while_each_beat_is_told(run):
+    assert len(run.frames) >= 3 * 10, "a chapter lasts at least ten seconds"
+    for beat in run.timing["beats"]:
+        middle = run.frame_at((beat["start"] + beat["end"]) / 2)
+        lit = (middle[:CAPTION_TOP].max(axis=2) > 60).mean()
+        assert lit > 0.002, f"{beat['key']}: nothing but the caption on screen while it is told"
+
+
+def test_every_beat_of_the_script_is_told_in_order(run):
+    script = load_script("en").chapter(run.scene.chapter_key())
+    assert [b["key"] for b in run.timing["beats"]] == [beat.key for beat in script.beats]
+    starts = [b["start"] for b in run.timing["beats"]]
+    assert starts == sorted(starts) and starts[0] == 0.0
+    assert [text for _, text in run.scene.captions.history] == [b["caption"] for b in run.timing["beats"]]
+
+
+def test_text_stays_inside_the_frame(run):
+    for where, boxes in all_text(run):
+        for box in boxes:
+            if box.visibility > VISIBLE:
+                assert box.inside_frame(), f"{box.text} leaves the frame at {where}"
+
+
+def test_no_two_texts_overlap_at_beats_or_in_transitions(run):
+    for where, boxes in all_text(run):
+        seen = [box for box in boxes if box.visibility > VISIBLE]
+        for i, a in enumerate(seen):
+            for b in seen[i + 1:]:
+                assert not a.overlaps(b), f"{a.text} overlaps {b.text} at {where}"
+
+
+def test_all_text_is_legible_at_480p(run):
+    for where, boxes in all_text(run):
+        for box in boxes:
+            if box.visibility > VISIBLE:
+                assert box.cap_height >= MIN_CAP_PIXELS, f"{box.text} is {box.cap_height:.1f} px high at {where}"
