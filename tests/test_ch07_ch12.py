@@ -130,7 +130,9 @@ def test_ch09_our_network_shows_the_real_first_hidden_layer(chapter_run, net):
 @pytest.mark.render
 def test_ch10_values_written_are_the_neurons_real_activations(chapter_run, net):
     scene = chapter_run(CHAPTERS[9]).scene
-    numbers = [m for m in scene.thumbs if hasattr(m, "get_tex_string")]
+    from manim import MathTex
+
+    numbers = [m for m in scene.thumbs if isinstance(m, MathTex)]
     assert [float(m.get_tex_string()) for m in numbers] == [pytest.approx(v, abs=0.005) for v in scene.values]
     outputs = net.forward(scene.images[0].pixels)
     shown = [float(row.get_tex_string().split("=")[1]) for row in scene.machine_outputs]
@@ -150,3 +152,24 @@ def test_ch11_shows_both_layers_from_the_network(chapter_run, net):
 def test_ch07_final_state_tally_is_the_networks(net):
     scene = run_final_state(ch07.CountingParameters)
     assert scene.bias_rows[1].get_tex_string() == " + ".join(str(n) for n in ch07.bias_terms(net))
+
+
+def test_ch09_captions_play_with_the_animations_they_describe(monkeypatch):
+    """A beat's caption changes in the same play as the beat's first animation: never in a play of its
+    own right before it (which showed the words first and the picture after)."""
+    from scenes.pipeline.chapter_scene import ChapterScene
+
+    plays: list[list[str]] = []
+    original = ChapterScene.play
+
+    def recording_play(self, *animations, **kwargs):
+        pending = ["CaptionChange"] if self._pending_caption is not None else []
+        plays.append([type(a).__name__ for a in animations] + pending)
+        return original(self, *animations, **kwargs)
+
+    monkeypatch.setattr(ChapterScene, "play", recording_play)
+    scene = run_final_state(ch09.LinearAlgebraNotation)
+    assert sum(names.count("CaptionChange") for names in plays) == len(scene.script().beats)
+    for names, following in zip(plays, plays[1:]):
+        if names == ["CaptionChange"]:
+            assert following == ["Wait"], f"a caption on its own, then {following}"

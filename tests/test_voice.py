@@ -115,7 +115,7 @@ def test_a_narrated_chapter_has_sound_in_sync_with_its_beats(render_tiny, monkey
         video, sound = container.streams.video[0], container.streams.audio[0]
         assert sound.codec_context.name == "aac"
         video_seconds = float(video.duration * video.time_base)
-        samples = np.concatenate([f.to_ndarray().reshape(-1) for f in container.decode(sound)])
+        samples = np.concatenate([f.to_ndarray()[0] for f in container.decode(sound)])  # the first channel
         rate = sound.rate
     assert abs(len(samples) / rate - video_seconds) <= 1 / 15 + 1024 / rate, "sound as long as the picture"
     loud = np.flatnonzero(np.abs(samples) > 0.02) / rate

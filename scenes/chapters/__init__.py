@@ -36,7 +36,9 @@ class Chapter:
         return self.title_in(DEFAULT_LANGUAGE)
 
     def title_in(self, language: str) -> str:
-        return load_script(language).chapter(self.key).title
+        """The title in ``language``'s script (the scene's name for a chapter the script lacks)."""
+        script = load_script(language)
+        return script.chapters[self.key].title if self.key in script.chapters else self.scene
 
     def scene_class(self) -> type[Scene]:
         return getattr(import_module(self.module), self.scene)

@@ -40,6 +40,7 @@ from manim import (
     TransformFromCopy,
     VGroup,
     VMobject,
+    config,
 )
 
 import nn
@@ -79,7 +80,7 @@ SQUISH_SUMS = np.arange(-12, 13, 1.0)
 # --- layout (manim units) --------------------------------------------------------------------
 W_LABEL_AT = 0.25  # where along an edge (from the input end) its weight label sits
 LABELLED_INPUTS = (0, 1, 2, 15)  # drawn positions of the input neurons whose edges get labels
-EQUATION_BUFF = 0.35  # the sum to the right of the neuron
+EQUATION_DROP = 0.75  # the sum sits right of the neuron, this much lower (clear of its connections)
 GRID_SIDE = 3.0
 GRID_CENTER = LEFT * 4.3 + DOWN * 0.3
 IMAGE_CENTER = DOWN * 0.3
@@ -255,7 +256,8 @@ class EdgeDetection(ChapterScene):
             w_labels, a_labels = wiring.labels
             terms: list = [(f"w_{s}", f"a_{s}") for s in ("1", "2", "3")] + [None, ("w_n", "a_n")]
             self.equation = WeightedSum(terms)
-            self.equation.next_to(wiring.neuron, RIGHT, buff=EQUATION_BUFF)
+            right = config.frame_width / 2 - style.FRAME_MARGIN  # right-aligned, just under the neuron's row
+            self.equation.move_to([right - self.equation.width / 2, wiring.neuron.get_y() - EQUATION_DROP, 0])
             eq = self.equation
             self.play(*(TransformFromCopy(src[1], dst) for src, dst in zip(w_labels, eq.weights)),  # [1]: not the backdrop
                       *(TransformFromCopy(src, dst) for src, dst in zip(a_labels, eq.activations)),

@@ -256,10 +256,10 @@ class LinearAlgebraNotation(ChapterScene):
             line = colored_tex("a^{(1)}", "=", r"\sigma", "(", "W", "a^{(0)}", "+", "b", ")").scale(COMPACT_SCALE)
             line.to_edge(UP, buff=style.FRAME_MARGIN * 2).shift(LEFT * 1.5)
             _, _, _, _, W, a0, _, bias, _ = line
-            shape = label_next_to(W, f"{w.shape[0]} × {w.shape[1]}, trained", DOWN, color=style.W_COLOR)
+            shape = label_next_to(line, f"{w.shape[0]} × {w.shape[1]}, trained", DOWN, color=style.W_COLOR).set_x(W.get_x())
             image = DigitImage(self.digit.pixels, side=OURS_IMAGE_SIDE).next_to(a0, DOWN, buff=0.9)
             image_tag = label_next_to(image, self.digit.tag)
-            biases = label_next_to(bias, f"{b.size} real biases", DOWN, color=style.B_COLOR).shift(RIGHT * 0.6)
+            biases = label_next_to(line, f"{b.size} real biases", DOWN, color=style.B_COLOR).set_x(bias.get_x() + 0.6)
             column_ = VGroup(*(neuron(v, OURS_NEURON_RADIUS) for v in a1)).arrange(DOWN, buff=0.06)
             column_.move_to(RIGHT * 4.8 + DOWN * 0.9)
             result = label_next_to(column_, "first hidden layer", UP)

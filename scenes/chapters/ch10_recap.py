@@ -94,7 +94,7 @@ class Recap(ChapterScene):
             beat.wait_until(4)
             self.play(FadeIn(in_range), inputs.animate.set_stroke(opacity=0), run_time=style.RUN_TIME)
             self.remove(inputs)
-            self.bring_to_back(self.formula)  # static: out of the passes' repaint
+            self.bring_to_back(formula, in_range)  # static: out of the passes' repaint
 
     def different_images(self) -> None:
         values = {f"v{k + 1}": f"{v:.2f}" for k, v in enumerate(self.values)}

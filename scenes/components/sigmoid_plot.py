@@ -48,7 +48,7 @@ class FunctionPlot(VGroup):
         y_length: float = PLOT_Y_LENGTH,
         color: ManimColor = style.SIGMA_COLOR,
         axis_color: ManimColor = style.SECONDARY,
-        number_font_size: float = style.FONT_SIZE_SMALL,
+        number_font_size: float = style.FONT_SIZE_LABEL,
         x_numbers: Sequence[float] | None = None,
         y_numbers: Sequence[float] | None = None,
         **kwargs,

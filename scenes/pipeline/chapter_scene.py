@@ -280,8 +280,12 @@ def visible_text_boxes(mobjects: list[Mobject], beat: str = "") -> list[TextBox]
     visible it is: its own opacity, times what covers drawn above it let through."""
     covers = [(i, m) for i, m in enumerate(mobjects) if isinstance(m, Cover)]
     boxes: list[TextBox] = []
+    seen: set[int] = set()  # a mobject in the scene twice (alone and in a group) is one text
 
     def visit(mob: Mobject, index: int) -> None:
+        if id(mob) in seen:
+            return
+        seen.add(id(mob))
         if isinstance(mob, TEXT_TYPES):
             if not mob.has_points() and not mob.submobjects:
                 return
