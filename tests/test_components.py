@@ -5,8 +5,27 @@ import av
 import numpy as np
 import pytest
 from manim import (
-    BLUE, DL, DOWN, GREEN, LEFT, ORIGIN, RED, RIGHT, UL, UP, WHITE, Camera, Circle, MathTex, Scene, Square, Text, VGroup,
-    config, linear, tempconfig,
+    BLUE,
+    DL,
+    DOWN,
+    GREEN,
+    LEFT,
+    ORIGIN,
+    RED,
+    RIGHT,
+    UL,
+    UP,
+    WHITE,
+    Camera,
+    Circle,
+    MathTex,
+    Scene,
+    Square,
+    Text,
+    VGroup,
+    config,
+    linear,
+    tempconfig,
 )
 
 import nn
@@ -313,7 +332,18 @@ def test_quick_camera_draws_images_like_manims_camera(tmp_path):
 
 def test_quick_camera_draws_vector_shapes_exactly_like_manims_camera(diagram):
     from manim import (
-        Arc, Arrow, CapStyleType, Circle, DashedLine, LineJointType, Line, MathTex, Rectangle, Square, Text, YELLOW,
+        YELLOW,
+        Arc,
+        Arrow,
+        CapStyleType,
+        Circle,
+        DashedLine,
+        Line,
+        LineJointType,
+        MathTex,
+        Rectangle,
+        Square,
+        Text,
     )
 
     shapes = [
@@ -345,7 +375,7 @@ class _HeldFrame(ChapterScene):
         self.wait(1)  # one frame handed to the encoder 5 times
 
 
-def test_quick_encoder_writes_every_held_frame(tmp_path):
+def test_quick_encoder_holds_a_still_frame_for_its_whole_wait(tmp_path):
     with tempconfig({"pixel_width": 320, "pixel_height": 180, "frame_rate": 5, "disable_caching": True,
                      "media_dir": str(tmp_path), "verbosity": "ERROR"}):
         scene = _HeldFrame()
@@ -353,12 +383,16 @@ def test_quick_encoder_writes_every_held_frame(tmp_path):
         drawn = scene.renderer.get_frame()[:, :, :3].astype(float)
     video = next(tmp_path.rglob("_HeldFrame.mp4"))
     with av.open(str(video)) as container:
-        assert container.streams.video[0].codec_context.name == "h264"
-        frames = [f.to_ndarray(format="rgb24").astype(float) for f in container.decode(video=0)]
-    assert len(frames) == 5
-    for frame in frames:  # each copy is the drawn frame (up to video compression)
+        stream = container.streams.video[0]
+        assert stream.codec_context.name == "h264"
+        frames = [(float(f.pts * stream.time_base), f.to_ndarray(format="rgb24").astype(float))
+                  for f in container.decode(stream)]
+        length = float(stream.duration * stream.time_base)
+    # written at the start and the end of the one-second hold (5 frames at 5 fps): shown for all of it
+    assert [t for t, _ in frames] == [0.0, pytest.approx(0.8)] and length == pytest.approx(1.0)
+    for _, frame in frames:  # each copy is the drawn frame (up to video compression)
         assert np.abs(frame - drawn).mean() < 3
-    assert scene.renderer.file_writer.quick_frames == 5, "the quick path encoded them"
+    assert scene.renderer.file_writer.quick_frames == 5, "the quick path wrote the hold"
 
 
 def test_the_quick_encoder_refuses_a_manim_it_was_not_written_for(monkeypatch):

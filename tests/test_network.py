@@ -140,3 +140,15 @@ def test_forward_pass_gives_the_sums_inside_each_activation():
     for layer, z in enumerate(sums):
         np.testing.assert_allclose(z, net.weights[layer] @ activations[layer] + net.biases[layer])
         np.testing.assert_allclose(activations[layer + 1], net.activation_function(layer)(z))
+
+
+def test_the_shipped_network_is_checked_against_its_sha256(tmp_path):
+    from nn.pretrained import PRETRAINED_PATH, load_pretrained
+
+    net = Network.load(PRETRAINED_PATH)
+    net.weights[0][0, 0] += 1e-9  # one weight changed ever so slightly
+    tampered = tmp_path / "network.npz"
+    net.save(tampered)
+    with pytest.raises(NetworkFileError, match="fail their checksum"):
+        load_pretrained.__wrapped__(tampered)
+    assert load_pretrained().sizes == (784, 16, 16, 10)

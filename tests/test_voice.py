@@ -76,11 +76,13 @@ def test_a_corrupt_voice_file_is_one_clear_error(tmp_path):
         PiperVoice(tmp_path / "missing.onnx")
 
 
-def test_silence_is_paced_for_reading():
+def test_silence_is_paced_for_reading_the_caption():
     speech = SilentVoice().speak(BEAT)
-    words = [len(s.split()) for s in BEAT.sentences()]
     assert speech.audio is None
-    assert speech.duration == pytest.approx(sum(words) / voices.READING_WORDS_PER_SECOND + voices.SENTENCE_GAP)
+    assert speech.duration == pytest.approx(1 / voices.READING_WORDS_PER_SECOND + voices.LOOKING_SECONDS)
+    (s0, e0), (s1, e1) = speech.spans
+    assert s0 == 0 and e0 == s1 and e1 == pytest.approx(speech.duration)
+    assert (e0 - s0) / (e1 - s1) == pytest.approx(len(BEAT.sentences()[0]) / len(BEAT.sentences()[1]))
 
 
 def test_a_recording_is_used_resampled_and_shared_out_by_sentence(tmp_path):

@@ -17,7 +17,7 @@ import nn
 from scenes.components import DigitImage, NetworkDiagram, label_next_to, style
 from scenes.components.transitions import Conceal, FadeFromBlack, FadeToBlack, Reveal, SwapUnderCover
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
-from scenes.content.examples import HERO_INDEX, percent, accuracy_on_test_set
+from scenes.content.examples import HERO_INDEX, accuracy_on_test_set, percent
 from scenes.pipeline.chapter_scene import ChapterScene
 
 N_MORE_IMAGES = 3

@@ -25,7 +25,15 @@ from manim import (
 )
 
 import nn
-from scenes.components import PixelImage, highlight_box, label_next_to, neuron_grid, numbered_neuron, set_activation, style
+from scenes.components import (
+    PixelImage,
+    highlight_box,
+    label_next_to,
+    neuron_grid,
+    numbered_neuron,
+    set_activation,
+    style,
+)
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX

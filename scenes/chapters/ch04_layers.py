@@ -29,8 +29,8 @@ from manim import (
 
 import nn
 from scenes.components import (
-    DigitImage,
     INPUT_PIXELS_SHOWN,
+    DigitImage,
     NetworkDiagram,
     PixelImage,
     highlight_box,

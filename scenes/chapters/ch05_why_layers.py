@@ -23,7 +23,6 @@ from manim import (
     Arrow,
     Create,
     FadeIn,
-    FadeOut,
     Group,
     LaggedStart,
     Line,
@@ -36,7 +35,14 @@ from manim import (
 import nn
 from scenes.components import DigitImage, NetworkDiagram, PartImage, label_next_to, ring, style
 from scenes.components.transitions import Conceal, Cover, FadeToBlack, Reveal
-from scenes.content.digit_parts import DigitParts, first_clean_example, hole_centre, line_edges, loop_edges, varied_loops
+from scenes.content.digit_parts import (
+    DigitParts,
+    first_clean_example,
+    hole_centre,
+    line_edges,
+    loop_edges,
+    varied_loops,
+)
 from scenes.pipeline.chapter_scene import ChapterScene
 
 # --- layout of this chapter (manim units) ---------------------------------------------------------

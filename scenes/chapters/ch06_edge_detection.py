@@ -49,7 +49,7 @@ from scenes.components.equations import WeightedSum, tag
 from scenes.components.sigmoid_plot import FunctionPlot, sigmoid_plot
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_out
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
-from scenes.content.examples import with_article, digit_name
+from scenes.content.examples import digit_name, with_article
 from scenes.pipeline.chapter_scene import ChapterScene
 
 SIDE = nn.IMAGE_SIDE

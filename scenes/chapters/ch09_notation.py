@@ -21,8 +21,8 @@ from manim import (
     Create,
     FadeIn,
     FadeOut,
-    Matrix,
     MathTex,
+    Matrix,
     MobjectMatrix,
     ReplacementTransform,
     ShowPassingFlash,
@@ -34,7 +34,15 @@ from manim import (
 )
 
 import nn
-from scenes.components import INPUT_PIXELS_SHOWN, DigitImage, NetworkDiagram, highlight_box, label_next_to, neuron, style
+from scenes.components import (
+    INPUT_PIXELS_SHOWN,
+    DigitImage,
+    NetworkDiagram,
+    highlight_box,
+    label_next_to,
+    neuron,
+    style,
+)
 from scenes.components.equations import WeightedSum, colored_tex, layer_steps
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_out
 from scenes.content.digit_input import chosen_input

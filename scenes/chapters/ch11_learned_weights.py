@@ -13,12 +13,12 @@ Learning itself is the next film's subject. Here the hopes of chapter 5 meet the
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, FadeIn, Group, MathTex, Rectangle, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, UP, Create, Group, MathTex, Rectangle, Text, VGroup
 
 import nn
 from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal
-from scenes.content.examples import percent, accuracy_on_test_set
+from scenes.content.examples import accuracy_on_test_set, percent
 from scenes.pipeline.chapter_scene import ChapterScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------

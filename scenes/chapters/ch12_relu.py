@@ -9,7 +9,7 @@ is computed by ``nn`` (``sigmoid``, ``relu`` and their derivatives).
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, Cross, FadeIn, FadeOut, MathTex, Text, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, Create, Cross, FadeIn, MathTex, Text, VGroup, Write
 
 import nn
 from nn.network import relu_prime, sigmoid_prime

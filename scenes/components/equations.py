@@ -7,7 +7,7 @@ weight label into its term, box the bias, or wrap the sum in σ. ``sigma_formula
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from manim import (
     DOWN,

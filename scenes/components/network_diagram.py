@@ -11,7 +11,7 @@ PixelImage) to the scene *before* the diagram, so the renderer keeps them in its
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from manim import (
@@ -246,7 +246,7 @@ class NetworkDiagram(VGroup):
         return self.output_labels[self._position[-1][index]]
 
     # --- activations --------------------------------------------------------------------
-    def set_activations(self, activations: Sequence[np.ndarray]) -> "NetworkDiagram":
+    def set_activations(self, activations: Sequence[np.ndarray]) -> NetworkDiagram:
         """Fill opacity of each drawn neuron := its activation (list from ``net.activations(x)``)."""
         if len(activations) != len(self.sizes):
             raise ValueError(f"expected {len(self.sizes)} layers of activations, got {len(activations)}")
@@ -261,11 +261,11 @@ class NetworkDiagram(VGroup):
         self.activations_shown = shown
         return self
 
-    def show_image(self, x: np.ndarray) -> "NetworkDiagram":
+    def show_image(self, x: np.ndarray) -> NetworkDiagram:
         """Run the real forward pass on ``x`` (784,) and show every layer's activations."""
         return self.set_activations(self.network.activations(np.asarray(x, dtype=float)))
 
-    def clear_activations(self) -> "NetworkDiagram":
+    def clear_activations(self) -> NetworkDiagram:
         """All neurons hollow again (opacity 0) and no prediction box."""
         for column in self.neurons:
             column.set_fill(opacity=0.0)
@@ -310,7 +310,7 @@ class NetworkDiagram(VGroup):
         return _InputStep(self, np.asarray(x, dtype=float), run_time=run_time)
 
     # --- edge styles --------------------------------------------------------------------
-    def reset_edges(self) -> "NetworkDiagram":
+    def reset_edges(self) -> NetworkDiagram:
         """All edges thin and neutral (the default look)."""
         self.edges.set_stroke(style.EDGE_COLOR, style.EDGE_WIDTH, opacity=style.EDGE_OPACITY)
         return self
@@ -331,7 +331,7 @@ class NetworkDiagram(VGroup):
         return [(positive_color if value >= 0 else negative_color, float(width)) for value, width in zip(w, widths)]
 
     def color_edges_by_weights(self, groups: Sequence[int] | None = None,
-                               opacity: float = style.EDGE_WEIGHT_OPACITY, **colors: ManimColor) -> "NetworkDiagram":
+                               opacity: float = style.EDGE_WEIGHT_OPACITY, **colors: ManimColor) -> NetworkDiagram:
         """Colour every drawn edge of ``groups`` (default all) by its real weight (``edge_weight_strokes``)."""
         for g in range(len(self.edges)) if groups is None else groups:
             for line, (color, width) in zip(self.edges[g], self.edge_weight_strokes(g, **colors)):

@@ -14,7 +14,7 @@ blends their colours square by square (``.animate.set_pixels(...)`` / ``.set_wei
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from manim import Group, ImageMobject, ManimColor, Rectangle

@@ -5,10 +5,11 @@ only where pixels act one by one (chapter 3 turns each into a neuron).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 from manim import Circle, ManimColor, Rectangle, Square, VGroup, VMobject
+
 from nn import IMAGE_SIDE as SIDE_PIXELS
 from nn import N_PIXELS
 
@@ -51,12 +52,12 @@ class PixelImage(VGroup):
         half = (SIDE_PIXELS - 1) / 2
         return np.array([(col - half) * self.pixel_side, (half - row) * self.pixel_side, 0.0])
 
-    def set_pixels(self, pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> "PixelImage":
+    def set_pixels(self, pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> PixelImage:
         """Show other pixels: each square's fill becomes its new gray value (cheap, no new mobjects)."""
         self.pixels, self.label = as_pixels(pixels_or_mnist_index)
         return self._fill_squares()
 
-    def _fill_squares(self) -> "PixelImage":
+    def _fill_squares(self) -> PixelImage:
         for sq, value in zip(self.squares, self.pixels):
             sq.set_fill(gray_color(value), opacity=1.0)
         return self

@@ -7,18 +7,18 @@ formula. The curve is always computed from ``fn``: nothing is drawn by hand.
 """
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from manim import (
+    UL,
+    Axes,
     DashedLine,
     Dot,
     ManimColor,
     MathTex,
     Mobject,
-    UL,
     VGroup,
-    Axes,
 )
 
 import nn

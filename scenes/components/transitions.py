@@ -13,7 +13,7 @@ chapter's render time. Two cheaper ways, both usable beside any other animation:
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 from manim import Animation, Group, ImageMobject, Mobject, Rectangle, Scene, VMobject, config, linear, smooth

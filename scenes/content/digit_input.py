@@ -5,8 +5,8 @@ render.sh sets NN_DIGIT (a test index) or NN_IMAGE (a path); plain `manim` uses 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 

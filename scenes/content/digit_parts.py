@@ -31,7 +31,7 @@ splits cleanly and the trained network reads correctly (``first_clean_example``)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 from scipy import ndimage as ndi
@@ -175,7 +175,7 @@ def split_digit(pixels: np.ndarray, digit: int) -> tuple[np.ndarray, ...] | None
     return tuple(m.reshape(-1) for m in masks)
 
 
-@lru_cache(maxsize=None)
+@cache
 def clean_examples(digit: int, n: int) -> tuple[DigitParts, ...]:
     """The first ``n`` MNIST test images of ``digit`` that its rule splits cleanly and the network
     reads right (searching the first SEARCH_LIMIT images of that digit)."""

@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 import string
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Mapping
 
 SCRIPTS = Path(__file__).resolve().parent / "scripts"
 DEFAULT_LANGUAGE = "en"
@@ -108,7 +108,7 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in SCRIPTS.glob("*.toml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_script(language: str = DEFAULT_LANGUAGE) -> Script:
     """The script of ``language`` (e.g. "en"), checked: every beat has an id, a caption and words."""
     path = SCRIPTS / f"{language}.toml"

@@ -13,8 +13,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from .assemble import assemble_film, video_seconds
 from scenes.chapters import CHAPTERS
+
+from .assemble import assemble_film, video_seconds
 from .rendering import QUALITIES, default_environment, default_jobs, render_chapters
 
 

@@ -17,10 +17,11 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar, Iterator
+from typing import Any, ClassVar
 
 import numpy as np
 from manim import (
@@ -43,7 +44,7 @@ from manim.renderer.cairo_renderer import CairoRenderer
 from scenes.components import style
 from scenes.components.captions import CaptionChange, Captions
 from scenes.components.transitions import Conceal, Cover, Reveal
-from scenes.content.narration import BeatScript, ChapterScript, load_script
+from scenes.content.narration import ChapterScript, load_script
 
 from . import subtitles
 from .quick_output import QuickCamera, QuickEncodingFileWriter
@@ -241,8 +242,8 @@ class ChapterScene(Scene):
         movie = Path(self.renderer.file_writer.movie_file_path)
         record = timing_record(self.script().key, self.told, self.renderer.time)
         movie.with_suffix(".beats.json").write_text(json.dumps(record, indent=1), encoding="utf-8")
-        subtitles.write_pair(movie, subtitles.chapter_cues(record))
-        if any(beat.speech.audio is not None for beat in self.told):
+        if record["spoken"]:
+            subtitles.write_pair(movie, subtitles.chapter_cues(record))
             track = movie.with_suffix(".narration.wav")
             write_wav(track, narration_track(self.told, self.renderer.time))
             self.renderer.file_writer.add_sound(str(track), time=0)
@@ -253,6 +254,7 @@ def timing_record(chapter: str, told: list[ToldBeat], duration: float) -> dict[s
     return {
         "chapter": chapter,
         "duration": duration,
+        "spoken": any(b.speech.audio is not None for b in told),  # else silent: no sound, no subtitles
         "beats": [
             {"key": b.key, "caption": b.caption, "start": b.start, "end": b.end,
              "sentences": [{"text": text, "start": b.start + s, "end": b.start + e}

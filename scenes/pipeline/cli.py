@@ -4,8 +4,8 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from scenes.chapters import CHAPTERS, Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE

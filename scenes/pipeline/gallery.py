@@ -1,13 +1,14 @@
 """README pictures: one still per chapter and a short GIF of a forward pass, cut from rendered chapters."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 import av
 from PIL import Image
 
 from scenes.chapters import CHAPTERS, Chapter
+
 from .paths import ROOT
 from .rendering import Rendered, default_environment, render_chapters
 

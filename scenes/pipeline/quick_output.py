@@ -7,10 +7,10 @@
   the same cairo calls as manim's, with less Python work per shape (a frame holds hundreds of
   edges and neurons), and wholly transparent fills and strokes are not painted.
 - ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; each frame handed to PyAV with
-  one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is converted
-  from RGBA to the video's YUV once, not once per copy. It replaces a method of a private object
-  of manim 0.21.0's file writer, so it refuses any other manim version (``UnsupportedManim``)
-  rather than silently falling back to the slow path.
+  one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is written twice,
+  at the start and at the end of its hold, not once per frame (variable frame rate). It replaces
+  a method of a private object of manim 0.21.0's file writer, so it refuses any other manim
+  version (``UnsupportedManim``) rather than silently falling back to the slow path.
 """
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ import av
 import cairo
 import manim
 import numpy as np
-from av.video.reformatter import VideoReformatter
 from manim import Camera, VMobject
 from manim.camera.camera import CAP_STYLE_MAP, LINE_JOIN_MAP
 from manim.constants import CapStyleType, LineJointType
@@ -60,7 +59,7 @@ _RTOL = 1.0e-5
 class QuickCamera(Camera):
     """manim's camera, with upright images blended into their own box only and quicker vector paths."""
 
-    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context) -> "QuickCamera":
+    def display_vectorized(self, vmobject: VMobject, ctx: cairo.Context) -> QuickCamera:
         points = vmobject.points
         if vmobject.n_points_per_cubic_curve != 4 or len(points) < 4 or not np.isfinite(points).all():
             return super().display_vectorized(vmobject, ctx)
@@ -169,18 +168,19 @@ class QuickEncodingFileWriter(SceneFileWriter):
         if job.stream.codec_context.name != "libx264":
             return  # a transparent or webm render: manim's own path
         job.stream.codec_context.options = {**job.stream.codec_context.options, **X264_OPTIONS}
-        to_yuv = VideoReformatter()  # keeps its scaler between held frames (a new one costs ~6 ms at 1080p)
+        next_pts = 0  # in frames: the stream's time base is one frame
 
         def encode(frame: np.ndarray, num_frames: int) -> None:
-            if num_frames == 1:
-                frames = [rgba_video_frame(frame)]
-            else:  # a held frame: to YUV once, then a new frame object per copy (the encoder keeps them)
-                fmt = job.stream.pix_fmt
-                yuv = to_yuv.reformat(rgba_video_frame(frame), format=fmt).to_ndarray()
-                frames = (av.VideoFrame.from_ndarray(yuv, format=fmt) for _ in range(num_frames))
-            for video_frame in frames:
-                for packet in job.stream.encode(video_frame):
+            nonlocal next_pts
+            picture = rgba_video_frame(frame)
+            # a held frame (a wait) is written twice, at its first and its last moment: the picture
+            # stays on screen in between (variable frame rate), at a fraction of the encoding work
+            for pts in sorted({next_pts, next_pts + num_frames - 1}):
+                copy = picture if pts == next_pts else rgba_video_frame(frame)  # the encoder keeps each one
+                copy.pts = pts
+                for packet in job.stream.encode(copy):
                     job.container.mux(packet)
+            next_pts += num_frames
             self.quick_frames += num_frames
 
         job._encode_and_write_frame = encode

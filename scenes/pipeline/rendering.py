@@ -16,11 +16,11 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
 
 from scenes.chapters import Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
@@ -42,6 +42,8 @@ DATA_INPUTS = ("assets/network.npz", "assets/mnist.npz", "requirements.txt")
 MEASURED_SECONDS = {1: 12, 2: 13, 3: 17, 4: 27, 5: 16, 6: 50, 7: 20, 8: 22, 9: 42, 10: 25, 11: 11, 12: 17}
 #: imported once by the process that every chapter's manim process is forked from (about 1.5 s each)
 PRELOADED = ["manim", "manim_slides", "scenes.components", "scenes.pipeline.chapter_scene"]
+#: files a chapter writes beside its video: its sound, its subtitles, its timing (and manim's own sound)
+SIDECARS = (".narration.wav", ".srt", ".vtt", ".beats.json", ".wav")
 SLIDES_MODULE = "scenes/pipeline/slides.py"  # each chapter again, as a manim-slides Slide
 SLIDES_DIR = MEDIA / "slides"  # manim-slides writes its slides/ folder here
 
@@ -134,7 +136,8 @@ def render_chapter(
     key = input_key(chapter, quality, env, slides)
     if is_up_to_date(video, key):
         return Rendered(chapter, video, 0.0, True)
-    stamp.unlink(missing_ok=True)
+    for stale in (stamp, *(video.with_suffix(s) for s in SIDECARS)):
+        stale.unlink(missing_ok=True)  # a silent render must not keep an earlier render's sound
     file, scene = scene_target(chapter, slides)
     args = ["render", "-q", QUALITIES[quality][0], "-v", "WARNING", "--progress_bar", "none", "--disable_caching",
             "--silent", "--media_dir", str(chapter_media(chapter, media, slides)), str(ROOT / file), scene]
@@ -152,6 +155,7 @@ def render_chapter(
     if process.exitcode or not video.is_file() or not modules.is_file():
         raise RenderError(f"chapter {chapter.number} ({chapter.title}) failed: {failure_line(log)}; "
                           f"full log: {_shown(log)}")
+    video.with_suffix(".wav").unlink(missing_ok=True)  # manim's intermediate sound file
     imported = json.loads(modules.read_text())
     stamp.write_text(json.dumps({"key": key, "files": file_digests(imported)}, indent=1))
     return Rendered(chapter, video, time.perf_counter() - start, False)

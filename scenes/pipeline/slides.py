@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-from fractions import Fraction
 import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
-from typing import Sequence
 
 import av
 import numpy as np

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import srt
 
@@ -23,7 +24,10 @@ class Cue:
 
 
 def chapter_cues(record: dict[str, Any], offset: float = 0.0) -> list[Cue]:
-    """One cue per sentence of a chapter's timing record (``chapter_scene.timing_record``)."""
+    """One cue per sentence of a chapter's timing record (``chapter_scene.timing_record``); none when
+    the chapter is silent."""
+    if not record.get("spoken", True):
+        return []
     return [Cue(offset + s["start"], offset + s["end"], s["text"])
             for beat in record["beats"] for s in beat["sentences"] if s["end"] > s["start"]]
 

@@ -19,7 +19,7 @@ import sys
 import threading
 import wave
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Protocol
 
@@ -35,7 +35,8 @@ os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 SAMPLE_RATE = 22_050  # the voices' rate; recordings are resampled to it
 SENTENCE_GAP = 0.2  # seconds of silence added between two sentences of a beat
 LENGTH_SCALE = 1.1  # Piper's pace: > 1 speaks slower (1.1: about 165 words a minute)
-READING_WORDS_PER_SECOND = 3.3  # the silent film's pace: reading the words at 200 a minute
+READING_WORDS_PER_SECOND = 3.3  # the silent film's pace: reading a beat's caption at 200 words a minute ...
+LOOKING_SECONDS = 1.5  # ... and a moment more to take in the picture
 SPEECH_LEVEL = 0.02  # an audio sample louder than this counts as speech (trimming silence)
 #: the bundled voice model: its sha256, checked whenever it is loaded
 BUNDLED_MODEL_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
@@ -68,14 +69,18 @@ class Voice(Protocol):
 
 # --- silence -------------------------------------------------------------------------------
 class SilentVoice:
-    """No sound: sentences take as long as reading them at READING_WORDS_PER_SECOND."""
+    """No sound: the silent film, paced for reading its captions. A beat lasts as long as reading its
+    caption takes, plus a moment to look; its sentences share that time by their lengths (so the
+    animations timed to them keep their order)."""
 
     identity = "none"
 
     def speak(self, beat: BeatScript) -> Speech:
         sentences = beat.sentences()
-        lengths = [len(s.split()) / READING_WORDS_PER_SECOND for s in sentences]
-        return _speech_from_lengths(sentences, lengths, gap=SENTENCE_GAP)
+        duration = len(beat.caption.split()) / READING_WORDS_PER_SECOND + LOOKING_SECONDS
+        weights = np.array([len(s) for s in sentences], dtype=float)
+        edges = duration * np.concatenate([[0.0], np.cumsum(weights) / weights.sum()])
+        return Speech(tuple(sentences), tuple(zip(edges[:-1].tolist(), edges[1:].tolist())), duration)
 
 
 # --- Piper -----------------------------------------------------------------------------------
@@ -206,7 +211,7 @@ def read_recording(path: Path) -> np.ndarray:
 
 
 # --- choosing a voice --------------------------------------------------------------------------
-@lru_cache(maxsize=None)
+@cache
 def make_voice(name: str = "piper", model: str | None = None, folder: str | None = None,
                cache: str | None = None) -> Voice:
     """The voice called ``name`` ("piper" or "none"), a Piper ``model`` file instead of the bundled
@@ -258,15 +263,6 @@ def _joined(sentences: list[str], clips: list[np.ndarray]) -> Speech:
         offset += len(clip)
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
     return Speech(tuple(sentences), tuple(spans), len(audio) / SAMPLE_RATE, audio)
-
-
-def _speech_from_lengths(sentences: list[str], lengths: list[float], gap: float) -> Speech:
-    spans, t = [], 0.0
-    for k, length in enumerate(lengths):
-        t += gap if k else 0.0
-        spans.append((t, t + length))
-        t += length
-    return Speech(tuple(sentences), tuple(spans), t)
 
 
 def _sha256(path: Path) -> str:
