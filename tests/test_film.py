@@ -241,9 +241,9 @@ def test_a_second_render_in_the_same_folder_waits_and_says_so(tmp_path):
 def test_slides_have_one_slide_per_beat_with_its_narration_as_notes(tmp_path, monkeypatch):
     from manim import tempconfig
     from manim_slides import Slide
+    from scenes_for_tests.tiny_chapters import TINY_SCRIPT, TinyNarrated
 
     from scenes.pipeline.slides import convert
-    from scenes_for_tests.tiny_chapters import TINY_SCRIPT, TinyNarrated
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("NN_VOICE", "none")
@@ -257,3 +257,17 @@ def test_slides_have_one_slide_per_beat_with_its_narration_as_notes(tmp_path, mo
     assert text.count("data-background-video=") == len(TINY_SCRIPT.beats)
     assert text.count('<aside class="notes" data-markdown') == len(TINY_SCRIPT.beats)
     assert "A tiny chapter speaks. Here is a circle." in text and "Now a square, number 7." in text
+
+
+@pytest.mark.render
+def test_chapters_with_held_frames_join_without_gaps(render_tiny, tmp_path, monkeypatch):
+    from scenes_for_tests.tiny_chapters import TinyNarrated
+
+    monkeypatch.setenv("NN_VOICE", "none")
+    video = render_tiny(TinyNarrated).video  # its waits are held frames, written once at each end
+    film = tmp_path / "film.mp4"
+    marks = assemble_film([("One", video), ("Two", video)], film)
+    length = video_seconds(video)
+    assert [(m.start, m.end) for m in marks] == [(0, pytest.approx(length, abs=1e-3)),
+                                                 (pytest.approx(length, abs=1e-3), pytest.approx(2 * length, abs=1e-3))]
+    assert video_seconds(film) == pytest.approx(2 * length, abs=0.07)

@@ -28,7 +28,8 @@ LINE_GAP = 0.2
 
 def more_image_indices(chosen: DigitInput, n: int = N_MORE_IMAGES) -> list[int]:
     """The first ``n`` test indices (0, 1, …) other than the chosen image's."""
-    out, i = [], 0
+    out: list[int] = []
+    i = 0
     while len(out) < n:
         if chosen.source != f"MNIST test #{i}":
             out.append(i)

@@ -111,13 +111,13 @@ class HowLearningRelates(ChapterScene):
     def a_mistake(self) -> None:
         with self.beat("a-mistake", index=self.digit.source.rsplit("#", 1)[-1], label=self.digit.label,
                        answer=self.answer):
-            self.play(Conceal(self.dial_board), run_time=style.RUN_TIME)
+            self.play(Conceal(self.dial_board), run_time=style.SHORT_RUN_TIME)
             self.image = DigitImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
             self.tag = label_next_to(self.image, self.digit.tag)
             self.diagram = NetworkDiagram(self.net)
             self.play(Reveal(self.image, self.tag, self.diagram), run_time=style.RUN_TIME)
             self.bring_to_back(self.image, self.tag)
-            self.play(self.diagram.forward_pass(self.digit.pixels))
+            self.play(self.diagram.forward_pass(self.digit.pixels, layer_time=0.6, input_time=0.4, box_time=0.4))
             box = self.diagram.highlight
             truth = highlight_box(VGroup(self.diagram.neuron(3, self.digit.label),
                                          self.diagram.output_label(self.digit.label)), color=style.RIGHT_COLOR)

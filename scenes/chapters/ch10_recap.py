@@ -32,7 +32,7 @@ THUMB_SIDE = 1.1
 THUMBS_TOP_LEFT = np.array([-6.7, 3.5, 0.0])
 THUMB_GAP = 0.25
 FORMULA_TOP_LEFT = np.array([-6.7, -1.2, 0.0])
-PASS_LAYER_TIME = style.RUN_TIME  # three passes in a row: a little quicker than a first pass
+QUICK_PASS = {"layer_time": 0.5, "input_time": 0.3}  # three passes in a row, while three numbers are said
 MACHINE_WIDTH, MACHINE_HEIGHT = 3.0, 2.4
 MACHINE_IMAGE_SIDE = 2.4
 OUTPUT_ROW_GAP = 0.08
@@ -98,15 +98,14 @@ class Recap(ChapterScene):
 
     def different_images(self) -> None:
         values = {f"v{k + 1}": f"{v:.2f}" for k, v in enumerate(self.values)}
-        with self.beat("different-images", **values) as beat:
+        with self.beat("different-images", **values):
             self.thumbs = Group()
-            for k, (digit, value) in enumerate(zip(self.images, self.values)):
-                beat.wait_until(1) if k == 0 else None
+            for digit, value in zip(self.images, self.values):
                 thumb = DigitImage(digit.pixels, side=THUMB_SIDE)
                 thumb.move_to(THUMBS_TOP_LEFT + np.array([THUMB_SIDE / 2, -THUMB_SIDE / 2 - k * (THUMB_SIDE + THUMB_GAP), 0]))
                 self.play(Reveal(thumb), run_time=style.SHORT_RUN_TIME)
                 self.bring_to_back(thumb)
-                self.play(self.diagram.forward_pass(digit.pixels, layer_time=PASS_LAYER_TIME, box=False))
+                self.play(self.diagram.forward_pass(digit.pixels, box=False, **QUICK_PASS))
                 number = MathTex(f"{value:.2f}", font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
                 number.next_to(thumb, RIGHT, buff=style.LABEL_BUFF * 2)
                 self.play(FadeIn(number), self.ring.animate.set_stroke(style.ACCENT), run_time=style.SHORT_RUN_TIME)

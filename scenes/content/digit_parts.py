@@ -148,7 +148,8 @@ def split_four(pixels: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray] 
     # every ink pixel joins the seed group it is nearest to
     _, (rows, cols) = ndi.distance_transform_edt(seeds == 0, return_indices=True)
     nearest = seeds[rows, cols]
-    return tuple(ink & (nearest == k) for k in (1, 2, 3))  # type: ignore[return-value]
+    left_part, bar_part, right_part = (ink & (nearest == k) for k in (1, 2, 3))
+    return left_part, bar_part, right_part
 
 
 def _largest_components(mask: np.ndarray, n: int) -> list[np.ndarray]:

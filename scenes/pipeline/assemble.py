@@ -20,6 +20,7 @@ import numpy as np
 from . import subtitles
 from .voice import SAMPLE_RATE, read_wav
 
+AAC_OPTIONS = {"aac_coder": "fast"}
 AUDIO_CHUNK = 1 << 16  # samples handed to the encoder at a time (it cuts them into AAC frames itself)
 
 
@@ -36,9 +37,9 @@ def video_seconds(path: Path) -> float:
     """Length of a video file's picture in seconds."""
     with av.open(str(path)) as container:
         stream = container.streams.video[0]
-        if stream.duration is not None:
+        if stream.duration is not None and stream.time_base is not None:
             return float(stream.duration * stream.time_base)
-        return container.duration / av.time_base
+        return (container.duration or 0) / av.time_base
 
 
 def assemble_film(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]:
@@ -73,23 +74,13 @@ def _remux(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]:
     with av.open(str(output), "w") as out:
         with av.open(str(parts[0][1])) as first:
             picture = out.add_stream_from_template(first.streams.video[0])
-        sound = _sound_stream(out) if any(w.is_file() for w in wavs) else None  # before any packet is written
+        sound = sound_stream(out) if any(w.is_file() for w in wavs) else None  # before any packet is written
         offset = 0  # in the output stream's time base
         for title, path in parts:
-            with av.open(str(path)) as source:
-                in_stream = source.streams.video[0]
-                time_base = in_stream.time_base
-                end = offset
-                for packet in source.demux(in_stream):
-                    if packet.dts is None:  # the flushing packet at the end of a stream
-                        continue
-                    packet.pts += offset
-                    packet.dts += offset
-                    packet.stream = picture
-                    end = max(end, packet.pts + packet.duration)
-                    out.mux(packet)
-                marks.append(Mark(title, float(offset * time_base), float(end * time_base)))
-                offset = end
+            end = copy_picture(path, out, picture, offset)
+            assert picture.time_base is not None
+            marks.append(Mark(title, float(offset * picture.time_base), float(end * picture.time_base)))
+            offset = end
         if sound is not None:
             narrations = [(mark.start, wav) for mark, wav in zip(marks, wavs) if wav.is_file()]
             _write_narration(out, sound, narrations, marks[-1].end)
@@ -101,8 +92,40 @@ def _remux(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]:
     return marks
 
 
-def _sound_stream(out: av.container.OutputContainer) -> av.audio.stream.AudioStream:
-    stream = out.add_stream("aac", rate=SAMPLE_RATE, layout="mono")
+def join_pictures(videos: Sequence[Path], output: Path) -> None:
+    """``output``: the pictures of ``videos`` one after another (remuxed, not re-encoded)."""
+    with av.open(str(videos[0])) as first, av.open(str(output), "w") as out:
+        picture = out.add_stream_from_template(first.streams.video[0])
+        offset = 0
+        for video in videos:
+            offset = copy_picture(video, out, picture, offset)
+
+
+def copy_picture(video: Path, out: av.container.OutputContainer, picture: av.video.stream.VideoStream,
+                 offset: int) -> int:
+    """Copy ``video``'s picture into ``out``'s stream ``picture`` from ``offset`` (in that stream's time
+    base); returns where it ends: ``offset`` plus the video's own length.
+
+    A held frame is written once at each end of its hold, so the picture has a variable frame rate:
+    the next video starts where this one's stream ends, not one frame after its last packet.
+    """
+    with av.open(str(video)) as source:
+        stream = source.streams.video[0]
+        last = offset
+        for packet in source.demux(stream):
+            if packet.dts is None or packet.pts is None:  # the flushing packet at the end of a stream
+                continue
+            packet.pts += offset
+            packet.dts += offset
+            packet.stream = picture
+            last = max(last, packet.pts + (packet.duration or 0))
+            out.mux(packet)
+        return offset + stream.duration if stream.duration is not None else last
+
+
+def sound_stream(out: av.container.OutputContainer) -> av.audio.stream.AudioStream:
+    """A mono AAC stream for the narration (the encoder's fast coder: the same sound for speech, in half the time)."""
+    stream = out.add_stream("aac", rate=SAMPLE_RATE, layout="mono", options=AAC_OPTIONS)
     stream.time_base = Fraction(1, SAMPLE_RATE)
     return stream
 
@@ -135,6 +158,7 @@ def read_chapters(path: Path) -> list[Mark]:
     """The chapter markers of a film."""
     with av.open(str(path)) as container:
         return [
-            Mark(c["metadata"].get("title", ""), float(c["start"] * c["time_base"]), float(c["end"] * c["time_base"]))
+            Mark(c["metadata"].get("title", ""), float(c["start"] * (c["time_base"] or 1)),
+                 float(c["end"] * (c["time_base"] or 1)))
             for c in container.chapters()
         ]

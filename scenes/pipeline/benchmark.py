@@ -1,14 +1,20 @@
-"""Render benchmark (not a test): per chapter and whole film, at 480p15 and 1080p60.
+"""Render benchmark (not a test): the narrated film, the voice, the silent film, at 480p15 and 1080p60.
 
     .venv/bin/python -m scenes.pipeline.benchmark                  # both qualities (1080p60 takes a while)
     .venv/bin/python -m scenes.pipeline.benchmark --quality low    # 480p15 only
-    .venv/bin/python -m scenes.pipeline.benchmark --compare-jobs   # also 480p15 with one process, to compare
+    .venv/bin/python -m scenes.pipeline.benchmark --compare-jobs   # also 480p15 with one process
 
-Renders into a fresh temporary media folder, so nothing is reused from earlier renders.
+Every render goes into a fresh temporary media folder with an empty voice cache ("cold", the voice
+synthesised as part of the render), except the unchanged re-render, which reuses the first.
+Printed: the voice's real-time factor; the whole script's synthesis, cold and cached; per chapter
+and for the whole film, the length and the render time at each quality and its ratio to the
+length; the silent film (``--voice none``) rendered in the same run, per second of film.
 """
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import tempfile
 import time
 from pathlib import Path
@@ -16,16 +22,40 @@ from pathlib import Path
 from scenes.chapters import CHAPTERS
 
 from .assemble import assemble_film, video_seconds
-from .rendering import QUALITIES, default_environment, default_jobs, render_chapters
+from .rendering import QUALITIES, default_environment, default_jobs, render_chapters, video_path
+from .voice import ENV_VOICE, ENV_VOICE_CACHE, PiperVoice
+from scenes.content.narration import BeatScript
 
 
-def film_run(quality: str, media: Path, jobs: int) -> tuple[float, dict[int, float], float]:
+def film_run(quality: str, media: Path, jobs: int, env: dict[str, str]) -> tuple[float, dict[int, float], float]:
     """Render every chapter and assemble the film; (wall seconds, per-chapter seconds, film length)."""
     start = time.perf_counter()
-    rendered = render_chapters(CHAPTERS, quality, default_environment(), jobs=jobs, media=media, log=lambda _: None)
+    rendered = render_chapters(CHAPTERS, quality, env, jobs=jobs, media=media, log=lambda _: None)
     assemble_film([(c.chapter.title, c.video) for c in rendered], media / "film.mp4")
     wall = time.perf_counter() - start
     return wall, {r.chapter.number: r.seconds for r in rendered}, video_seconds(media / "film.mp4")
+
+
+def spoken_sentences(media: Path, quality: str) -> list[str]:
+    """Every sentence the rendered chapters said (their placeholders filled with the real values)."""
+    sentences = []
+    for chapter in CHAPTERS:
+        record = json.loads(video_path(chapter, quality, media).with_suffix(".beats.json").read_text())
+        sentences += [s["text"] for beat in record["beats"] for s in beat["sentences"]]
+    return sentences
+
+
+def synthesis_figures(sentences: list[str], folder: Path) -> dict[str, float]:
+    """The whole script synthesised in one process, cold then cached: seconds, audio seconds, RTF."""
+    beat = BeatScript("all", "all", "", " ".join(sentences))
+    voice = PiperVoice(cache=folder)
+    start = time.perf_counter()
+    speech = voice.speak(beat)
+    cold = time.perf_counter() - start
+    start = time.perf_counter()
+    PiperVoice(cache=folder).speak(beat)
+    cached = time.perf_counter() - start
+    return {"cold": cold, "cached": cached, "audio": speech.duration, "rtf": cold / speech.duration}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,49 +65,63 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     qualities = ["low", "high"] if args.quality == "both" else [args.quality]
     jobs = default_jobs()
+    rows: dict[str, dict[int, float]] = {}
+    lengths: dict[str, dict[int, float]] = {}
+    totals: dict[str, tuple[float, float]] = {}  # label → (wall seconds, film seconds)
     with tempfile.TemporaryDirectory() as tmp:
-        lengths: dict[str, dict[int, float]] = {}  # quality → chapter → seconds of video
-        table: dict[str, dict[int, float]] = {}
-        totals: dict[str, float] = {}
-        film_lengths: dict[str, float] = {}  # measured per quality: they differ by a few seconds
+        def env_for(name: str, voice: str = "piper") -> dict[str, str]:
+            return {**default_environment(), ENV_VOICE: voice, ENV_VOICE_CACHE: str(Path(tmp) / f"voice-{name}")}
+
         for quality in qualities:
             media = Path(tmp) / quality
-            print(f"rendering the film at {QUALITIES[quality][1]} with {jobs} processes ...", flush=True)
-            totals[quality], table[quality], film_lengths[quality] = film_run(quality, media, jobs)
-            lengths[quality] = {c.number: video_seconds(next(media.rglob(f"{c.scene}.mp4"))) for c in CHAPTERS}
-            if quality == "low":
+            print(f"rendering the narrated film at {QUALITIES[quality][1]}, cold, {jobs} processes ...", flush=True)
+            wall, rows[quality], length = film_run(quality, media, jobs, env_for(quality))
+            totals[quality] = (wall, length)
+            lengths[quality] = {c.number: video_seconds(video_path(c, quality, media)) for c in CHAPTERS}
+            print(f"rendering the silent film (--voice none) at {QUALITIES[quality][1]} ...", flush=True)
+            totals[f"silent {quality}"] = film_run(quality, Path(tmp) / f"silent-{quality}", jobs,
+                                                   env_for(quality, "none"))[0::2]
+            if quality == qualities[0]:
+                print("an unchanged re-render ...", flush=True)
                 start = time.perf_counter()
-                film_run(quality, media, jobs)
-                totals["rerender"] = time.perf_counter() - start
+                film_run(quality, media, jobs, env_for(quality))
+                totals["rerender"] = (time.perf_counter() - start, length)
+                print("the whole script, synthesised in one process ...", flush=True)
+                voice = synthesis_figures(spoken_sentences(media, quality), Path(tmp) / "voice-alone")
             if quality == "low" and args.compare_jobs:
-                print("rendering the film at 480p15 with 1 process ...", flush=True)
-                totals["one process"] = film_run(quality, Path(tmp) / "single", 1)[0]
+                print("the narrated film at 480p15 with 1 process ...", flush=True)
+                totals["one process"] = film_run(quality, Path(tmp) / "single", 1, env_for("single"))[0::2]
 
     print()
+    print(f"voice: {voice['audio'] / 60:.1f} min of speech synthesised in {voice['cold']:.1f} s on one core "
+          f"(real-time factor {voice['rtf']:.3f}); cached: {voice['cached']:.1f} s")
     header = f"{'chapter':<32}{'length':>8}" + "".join(f"{QUALITIES[q][1]:>12}{'ratio':>7}" for q in qualities)
     print(header)
     print("-" * len(header))
     for chapter in CHAPTERS:
         row = f"{chapter.number:>2}. {chapter.title:<28}{lengths[qualities[0]][chapter.number]:7.1f}s"
         for q in qualities:
-            seconds = table[q][chapter.number]
+            seconds = rows[q][chapter.number]
             row += f"{seconds:11.1f}s{seconds / lengths[q][chapter.number]:6.2f}x"
         print(row)
     print("-" * len(header))
-    row = f"{'whole film (' + str(jobs) + ' processes)':<32}{film_lengths[qualities[0]]:7.1f}s"
+    row = f"{'whole film (' + str(jobs) + ' processes)':<32}{totals[qualities[0]][1]:7.1f}s"
     for q in qualities:
-        row += f"{totals[q]:11.1f}s{totals[q] / film_lengths[q]:6.2f}x"
+        row += f"{totals[q][0]:11.1f}s{totals[q][0] / totals[q][1]:6.2f}x"
     print(row)
-    if len(qualities) > 1:
-        print("film length: " + ", ".join(f"{film_lengths[q]:.1f} s at {QUALITIES[q][1]}" for q in qualities))
     print("(per-chapter times overlap when chapters render in parallel; the whole-film line is wall clock)")
-    if "rerender" in totals:
-        print(f"unchanged re-render at 480p15: {totals['rerender']:.1f} s = {totals['rerender'] / totals['low']:.1%} of the first render")
+    for q in qualities:
+        narrated, silent = totals[q], totals[f"silent {q}"]
+        print(f"{QUALITIES[q][1]}: narrated {narrated[0]:.1f} s for {narrated[1]:.1f} s of film "
+              f"({narrated[0] / narrated[1]:.3f} s per second); silent {silent[0]:.1f} s for {silent[1]:.1f} s "
+              f"({silent[0] / silent[1]:.3f} s per second)")
+    rerender, first = totals["rerender"][0], totals[qualities[0]][0]
+    print(f"unchanged re-render: {rerender:.1f} s = {rerender / first:.1%} of the first render")
     if "one process" in totals:
-        print(f"480p15 with 1 process: {totals['one process']:.1f} s; with {jobs}: {totals['low']:.1f} s "
-              f"({totals['one process'] / totals['low']:.2f}x faster)")
+        print(f"480p15 with 1 process: {totals['one process'][0]:.1f} s; with {jobs}: {totals['low'][0]:.1f} s")
     return 0
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
     raise SystemExit(main())

@@ -48,7 +48,17 @@ from scenes.content.narration import ChapterScript, load_script
 
 from . import subtitles
 from .quick_output import QuickCamera, QuickEncodingFileWriter
-from .voice import SAMPLE_RATE, Speech, Voice, make_voice, write_wav
+from .voice import (
+    ENV_VOICE,
+    ENV_VOICE_CACHE,
+    ENV_VOICE_DIR,
+    ENV_VOICE_MODEL,
+    SAMPLE_RATE,
+    Speech,
+    Voice,
+    voice_from_environment,
+    write_wav,
+)
 
 # nothing leaves the machine: plain `manim` would ask PyPI for its latest version after rendering
 config.notify_outdated_version = False
@@ -58,8 +68,8 @@ BREATH = 0.5
 #: seconds a chapter's title stays on screen at its start
 TITLE_HOLD = 1.2
 #: environment variables that choose the narration (set by render.sh's options)
-ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR, ENV_LANG = "NN_VOICE", "NN_VOICE_MODEL", "NN_VOICE_DIR", "NN_LANG"
-NARRATION_ENVIRONMENT = (ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR, ENV_LANG)
+ENV_LANG = "NN_LANG"
+NARRATION_ENVIRONMENT = (ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR, ENV_VOICE_CACHE, ENV_LANG)
 
 TEXT_TYPES = (Text, MarkupText, Paragraph, MathTex, SingleStringMathTex, Tex, DecimalNumber, Integer)
 #: cap height in pixels of the 854×480 frame per unit of font size (measured: "H" at size 36)
@@ -187,8 +197,7 @@ class ChapterScene(Scene):
 
     @staticmethod
     def voice() -> Voice:
-        return make_voice(os.environ.get(ENV_VOICE) or "piper", os.environ.get(ENV_VOICE_MODEL) or None,
-                          os.environ.get(ENV_VOICE_DIR) or None)
+        return voice_from_environment(os.environ)
 
     @contextmanager
     def beat(self, beat_id: str, **values: Any) -> Iterator[BeatClock]:

@@ -5,16 +5,27 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
+from typing import NoReturn
 from pathlib import Path
 
 from scenes.chapters import CHAPTERS, Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
 from scenes.content.narration import DEFAULT_LANGUAGE, ScriptError, available_languages, load_script
 
-from .chapter_scene import ENV_LANG, ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL
+from .chapter_scene import ENV_LANG
 from .paths import MEDIA, ROOT
 from .rendering import QUALITIES, RenderError, default_environment, default_jobs, render_chapters, render_lock
-from .voice import VOICE_NAMES, VoiceError, make_voice, read_recording
+from .voice import (
+    ENV_VOICE,
+    ENV_VOICE_DIR,
+    ENV_VOICE_MODEL,
+    VOICE_NAMES,
+    PiperVoice,
+    RecordedVoice,
+    VoiceError,
+    read_recording,
+    voice_from_environment,
+)
 
 FILM_DIR = MEDIA / "film"
 
@@ -24,7 +35,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         raise UsageError(message)
 
 
@@ -107,9 +118,10 @@ def narration_environment(args: argparse.Namespace, env: dict[str, str]) -> dict
     if args.voice_dir is not None:
         env[ENV_VOICE_DIR] = str(args.voice_dir.resolve())
     try:
-        voice = make_voice(args.voice, env.get(ENV_VOICE_MODEL), env.get(ENV_VOICE_DIR))
-        if args.voice_model is not None:
-            voice.sentence_audio("Test.")  # type: ignore[union-attr]  # a corrupt model fails here, not mid-render
+        voice = voice_from_environment(env)
+        base = voice.fallback if isinstance(voice, RecordedVoice) else voice
+        if args.voice_model is not None and isinstance(base, PiperVoice):
+            base.sentence_audio("Test.")  # a corrupt model fails here, not mid-render
         if args.voice_dir is not None:
             check_recordings(args.voice_dir, args.lang)
     except VoiceError as exc:

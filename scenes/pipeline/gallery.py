@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import av
+import numpy as np
 from PIL import Image
 
 from scenes.chapters import CHAPTERS, Chapter
@@ -18,39 +19,44 @@ GIF_CHAPTER = 2  # the series preview: images flowing through the network one af
 GIF_SECONDS = (2.0, 9.0)  # the part of that chapter the GIF shows
 GIF_WIDTH = 400
 GIF_STEP = 2  # every second frame of the 15 fps video
+GIF_FPS = 15
 
 
-def frames_between(video: Path, start: float, end: float) -> list[Image.Image]:
-    """Decoded frames of ``video`` from ``start`` to ``end`` seconds."""
-    frames = []
+def frames_at(video: Path, times: Sequence[float]) -> list[Image.Image]:
+    """The picture on screen at each of ``times`` (seconds, increasing): with held frames written
+    once at each end of their hold, that is the last frame that starts at or before the time."""
+    shown: list[Image.Image] = []
+    wanted = list(times)
     with av.open(str(video)) as container:
         stream = container.streams.video[0]
+        assert stream.time_base is not None
+        previous = None
         for frame in container.decode(stream):
-            t = float(frame.pts * stream.time_base)
-            if t > end:
+            t = float((frame.pts or 0) * stream.time_base)
+            while wanted and t > wanted[0] and previous is not None:
+                shown.append(previous)
+                wanted.pop(0)
+            if not wanted:
                 break
-            if t >= start:
-                frames.append(frame.to_image())
-    return frames
+            previous = frame.to_image()
+        shown += [previous] * len(wanted) if previous is not None else []
+    return shown
 
 
 def steady_frame(video: Path, start: float, end: float, candidates: int = 12) -> Image.Image:
     """A frame between fractions ``start`` and ``end`` of ``video`` that is not mid-animation:
-    the candidate least different from the frame half a second later (ties: the brightest)."""
-    import numpy as np
-
+    the candidate least different from the picture half a second later (ties: the brightest)."""
     from .assemble import video_seconds
 
     length = video_seconds(video)
-    best, best_score = None, None
-    for fraction in np.linspace(start, end, candidates):
-        at = length * fraction
-        frames = frames_between(video, at, at + 0.5)
-        a, b = (np.asarray(f, dtype=float) for f in (frames[0], frames[-1]))
-        score = (np.abs(a - b).mean(), -a.mean())
-        if best_score is None or score < best_score:
-            best, best_score = frames[0], score
-    return best
+    moments = [length * f for f in np.linspace(start, end, candidates)]
+    pairs = frames_at(video, sorted(moments + [t + 0.5 for t in moments]))
+    pictures = dict(zip(sorted(moments + [t + 0.5 for t in moments]), pairs))
+    scored = []
+    for at in moments:
+        a, b = (np.asarray(pictures[t], dtype=float) for t in (at, at + 0.5))
+        scored.append(((np.abs(a - b).mean(), -a.mean()), at))
+    return pictures[min(scored)[1]]
 
 
 def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path]:
@@ -63,10 +69,12 @@ def make_gallery(rendered: Sequence[Rendered], out: Path = GALLERY) -> list[Path
         written.append(path)
     source = next((r for r in rendered if r.chapter.number == GIF_CHAPTER), None)
     if source is not None:
-        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width))
-                  for f in frames_between(source.video, *GIF_SECONDS)[::GIF_STEP]]
+        step = GIF_STEP / GIF_FPS
+        moments = np.arange(GIF_SECONDS[0], GIF_SECONDS[1], step)
+        frames = [f.resize((GIF_WIDTH, GIF_WIDTH * f.height // f.width)) for f in frames_at(source.video, list(moments))]
         gif = out / "forward-pass.gif"
-        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 * GIF_STEP // 15, loop=0, optimize=True)
+        frames[0].save(gif, save_all=True, append_images=frames[1:], duration=1000 * GIF_STEP // GIF_FPS, loop=0,
+                       optimize=True)
         written.append(gif)
     return written
 

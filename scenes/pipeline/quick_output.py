@@ -14,6 +14,9 @@
 """
 from __future__ import annotations
 
+from pathlib import Path
+from typing import cast
+
 import av
 import cairo
 import manim
@@ -29,8 +32,9 @@ from PIL import Image
 #: about 25 ms per 1080p frame; flat-coloured animation needs far less: "ultrafast" with
 #: "tune animation" encodes about 3x faster at the same quality setting (crf 23), in larger files.
 #: One thread: two chapters render at once on two cores, and x264's own threads only add
-#: overhead then (one thread used 20 % less CPU on a test clip at 1080p).
-X264_OPTIONS = {"preset": "ultrafast", "tune": "animation", "threads": "1"}
+#: overhead then (one thread used 20 % less CPU on a test clip at 1080p). No B-frames: every
+#: packet's decoding time is its showing time, so partial movies and chapters join by shifting both.
+X264_OPTIONS = {"preset": "ultrafast", "tune": "animation", "threads": "1", "bf": "0"}
 
 
 #: the manim whose private encoder ``QuickEncodingFileWriter`` hooks (requirements.txt pins it)
@@ -77,10 +81,12 @@ class QuickCamera(Camera):
         width = vmobject.get_stroke_width(background)
         if width == 0:
             return
-        if vmobject.joint_type != LineJointType.AUTO:  # context state: set as manim does, painted or not
-            ctx.set_line_join(LINE_JOIN_MAP[vmobject.joint_type])
-        if vmobject.cap_style != CapStyleType.AUTO:
-            ctx.set_line_cap(CAP_STYLE_MAP[vmobject.cap_style])
+        join = LINE_JOIN_MAP[vmobject.joint_type] if vmobject.joint_type != LineJointType.AUTO else None
+        if join is not None:  # context state: set as manim does, painted or not
+            ctx.set_line_join(join)
+        cap = CAP_STYLE_MAP[vmobject.cap_style] if vmobject.cap_style != CapStyleType.AUTO else None
+        if cap is not None:
+            ctx.set_line_cap(cap)
         rgbas = vmobject.get_stroke_rgbas(background)
         if len(rgbas) == 1 and rgbas[0][3] == 0:
             return
@@ -144,7 +150,7 @@ def rgba_video_frame(frame: np.ndarray) -> av.VideoFrame:
     out = av.VideoFrame(width, height, "rgba")
     if out.planes[0].line_size != width * 4:  # rows padded: let PyAV lay them out
         return av.VideoFrame.from_ndarray(frame, format="rgba")
-    out.planes[0].update(np.ascontiguousarray(frame, dtype=np.uint8))
+    out.planes[0].update(cast(bytes, np.ascontiguousarray(frame, dtype=np.uint8)))  # any buffer will do
     return out
 
 
@@ -184,3 +190,38 @@ class QuickEncodingFileWriter(SceneFileWriter):
             self.quick_frames += num_frames
 
         job._encode_and_write_frame = encode
+
+    def combine_files(self, input_files, output_file, create_gif: bool = False,  # noqa: ANN001 (manim's)
+                      includes_sound: bool = False) -> None:
+        """The partial movies joined by the same remux as the film's chapters (manim's own concatenation
+        loses time where a held frame is written only at the ends of its hold)."""
+        if create_gif:
+            return super().combine_files(input_files, output_file, create_gif, includes_sound)
+        from .assemble import join_pictures
+
+        join_pictures([Path(f) for f in input_files], Path(output_file))
+        return None
+
+    def combine_to_movie(self) -> None:
+        """manim's own, with its sound converted to AAC by the encoder's fast coder."""
+        from manim.scene import scene_file_writer
+
+        original = scene_file_writer.convert_audio
+        scene_file_writer.convert_audio = convert_audio
+        try:
+            super().combine_to_movie()
+        finally:
+            scene_file_writer.convert_audio = original
+
+
+def convert_audio(input_path, output_path, codec_name: str) -> None:  # noqa: ANN001 (manim's signature)
+    """manim's ``convert_audio``, with the fast coder for AAC."""
+    with av.open(str(input_path)) as source, av.open(output_path, "w") as out:
+        stream = source.streams.audio[0]
+        options = {"aac_coder": "fast"} if codec_name == "aac" else {}
+        encoder = out.add_stream(codec_name, options=options)
+        for frame in source.decode(stream):
+            for packet in encoder.encode(frame):
+                out.mux(packet)
+        for packet in encoder.encode(None):
+            out.mux(packet)

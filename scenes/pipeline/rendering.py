@@ -17,6 +17,7 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
+from typing import Any
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,7 +27,8 @@ from scenes.chapters import Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
 from scenes.content.narration import DEFAULT_LANGUAGE, SCRIPTS
 
-from .chapter_scene import ENV_LANG, ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL, NARRATION_ENVIRONMENT
+from .chapter_scene import ENV_LANG, NARRATION_ENVIRONMENT
+from .voice import voice_from_environment
 from .paths import MEDIA, ROOT
 
 QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
@@ -91,10 +93,7 @@ def video_path(chapter: Chapter, quality: str, media: Path = MEDIA, slides: bool
 # --- what a chapter's video depends on ---------------------------------------------------------
 def input_key(chapter: Chapter, quality: str, env: dict[str, str], slides: bool = False) -> str:
     """A fingerprint of the chapter's settings and data (its modules are checked separately)."""
-    from .voice import make_voice
-
-    voice = make_voice(env.get(ENV_VOICE) or "piper", env.get(ENV_VOICE_MODEL) or None,
-                       env.get(ENV_VOICE_DIR) or None).identity
+    voice = voice_from_environment(env).identity
     settings = [quality, str(slides), env.get(ENV_DIGIT, ""), env.get(ENV_IMAGE, ""), env.get(ENV_LANG, ""), voice]
     digest = hashlib.sha256("|".join(settings).encode())
     script = SCRIPTS / f"{env.get(ENV_LANG) or DEFAULT_LANGUAGE}.toml"
@@ -146,7 +145,8 @@ def render_chapter(
     folder = chapter_media(chapter, media, slides)
     folder.mkdir(parents=True, exist_ok=True)
     log, modules = folder / "manim.log", folder / "modules.json"
-    modules.unlink(missing_ok=True)
+    for old in (log, modules):
+        old.unlink(missing_ok=True)
     start = time.perf_counter()
     process = _manim_processes().Process(
         target=_run_manim, args=(args, str(cwd), env, str(log), str(shared_tex_folder(media)), str(modules)))
@@ -210,7 +210,7 @@ def failure_line(log: Path) -> str:
     try:
         lines = log.read_text(errors="replace").splitlines()
     except OSError:
-        return "no log was written"
+        return "its process stopped before it could start manim"
     cleaned = [line.strip(" │╭╰╮╯─|\t") for line in lines]
     cleaned = [line for line in cleaned if line]
     for line in reversed(cleaned):
@@ -246,7 +246,7 @@ def _shown(path: Path) -> str:
     return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
 
 
-def _manim_processes() -> multiprocessing.context.BaseContext:
+def _manim_processes() -> Any:  # a multiprocessing context: forkserver, or spawn where there is none
     """Where chapter processes come from: forks of one process that has imported manim already."""
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")

@@ -15,15 +15,14 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
-from fractions import Fraction
 from pathlib import Path
 
 import av
 import numpy as np
-from manim_slides import Slide
+from manim_slides.slide import Slide
 
 from scenes.chapters import CHAPTERS, Chapter
-from scenes.pipeline.assemble import encode_sound, video_seconds
+from scenes.pipeline.assemble import encode_sound, sound_stream, video_seconds
 from scenes.pipeline.paths import ROOT
 from scenes.pipeline.rendering import QUALITIES, SLIDES_DIR, render_chapters, video_path
 from scenes.pipeline.voice import SAMPLE_RATE, read_wav
@@ -78,8 +77,7 @@ def _add_sound(video: Path, audio: np.ndarray) -> None:
     partial = video.with_name(video.stem + ".partial" + video.suffix)
     with av.open(str(video)) as source, av.open(str(partial), "w") as out:
         picture = out.add_stream_from_template(source.streams.video[0])
-        sound = out.add_stream("aac", rate=SAMPLE_RATE, layout="mono")
-        sound.time_base = Fraction(1, SAMPLE_RATE)
+        sound = sound_stream(out)
         for packet in source.demux(source.streams.video[0]):
             if packet.dts is not None:
                 packet.stream = picture

@@ -21,7 +21,8 @@ import wave
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -41,6 +42,9 @@ SPEECH_LEVEL = 0.02  # an audio sample louder than this counts as speech (trimmi
 #: the bundled voice model: its sha256, checked whenever it is loaded
 BUNDLED_MODEL_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
 VOICE_NAMES = ("piper", "none")
+#: environment variables that choose the voice (set by render.sh's options)
+ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR = "NN_VOICE", "NN_VOICE_MODEL", "NN_VOICE_DIR"
+ENV_VOICE_CACHE = "NN_VOICE_CACHE"  # where synthesised sentences are kept (default media/voice)
 
 
 class VoiceError(RuntimeError):
@@ -110,7 +114,7 @@ class PiperVoice:
             f"{self.model_sha256}|{_sha256(self.config)}|{json.dumps(self.settings, sort_keys=True)}|{_piper_version()}"
             .encode()).hexdigest()[:16]
         self.cache = (cache or VOICE_CACHE) / self.identity.replace(":", "-")
-        self._engine = None
+        self._engine: Any = None  # piper's PiperVoice, loaded at the first sentence to synthesise
         self._lock = threading.Lock()
 
     def speak(self, beat: BeatScript) -> Speech:
@@ -135,11 +139,12 @@ class PiperVoice:
                 self._engine = self._load()
             from piper import SynthesisConfig
 
-            config = SynthesisConfig(normalize_audio=False, **self.settings)
+            config = SynthesisConfig(normalize_audio=False, length_scale=self.settings["length_scale"],
+                                     noise_scale=self.settings["noise_scale"], noise_w_scale=self.settings["noise_w_scale"])
             chunks = [c.audio_float_array for c in self._engine.synthesize(sentence, config)]
         return np.concatenate(chunks) if chunks else np.zeros(0, np.float32)
 
-    def _load(self):  # noqa: ANN202 (piper's PiperVoice)
+    def _load(self) -> Any:  # piper's PiperVoice
         import onnxruntime
         from piper import PiperConfig
         from piper import PiperVoice as Engine
@@ -221,6 +226,12 @@ def make_voice(name: str = "piper", model: str | None = None, folder: str | None
     base: Voice = SilentVoice() if name == "none" else PiperVoice(Path(model) if model else None,
                                                                    Path(cache) if cache else None)
     return RecordedVoice(Path(folder), base) if folder else base
+
+
+def voice_from_environment(env: Mapping[str, str]) -> Voice:
+    """The voice ``env`` chooses (NN_VOICE, NN_VOICE_MODEL, NN_VOICE_DIR, NN_VOICE_CACHE)."""
+    return make_voice(env.get(ENV_VOICE) or "piper", env.get(ENV_VOICE_MODEL) or None, env.get(ENV_VOICE_DIR) or None,
+                      env.get(ENV_VOICE_CACHE) or None)
 
 
 # --- audio helpers -----------------------------------------------------------------------------
