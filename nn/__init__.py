@@ -4,8 +4,9 @@ from .network import Network, NetworkFileError, relu, sigmoid
 from .pretrained import PRETRAINED_PATH, load_pretrained
 
 __all__ = [
-    "IMAGE_SIDE", "N_PIXELS", "DataFileError", "Network", "NetworkFileError", "PRETRAINED_PATH", "load_image", "load_mnist", "load_split",
-    "load_pretrained", "prepare_image", "read_digit", "relu", "save_preview", "sigmoid", "test_image",
+    "IMAGE_SIDE", "N_PIXELS", "DataFileError", "Network", "NetworkFileError", "PRETRAINED_PATH", "load_image",
+    "load_mnist", "load_split", "load_pretrained", "prepare_image", "read_digit", "relu", "save_preview", "sigmoid",
+    "test_image",
 ]
 
 # Pillow is imported only when someone reads their own image

@@ -45,7 +45,7 @@ def image_loading(photo_count: int, photo_size: tuple[int, int] = (2016, 1512), 
         png = Path(folder) / "phone.png"
         ImageOps.exif_transpose(Image.open(jpeg)).save(png)
         for kind, path in (("JPEG", jpeg), ("PNG", png)):
-            seconds = 1 / _rate(lambda: load_image(path), 1)
+            seconds = 1 / _rate(lambda path=path: load_image(path), 1)
             print(f"{f'load_image, a 12 MP phone photo ({kind}):':<51}{seconds:12.3f} s")
 
         network, test = load_pretrained(), load_split("test")
@@ -64,8 +64,9 @@ def image_loading(photo_count: int, photo_size: tuple[int, int] = (2016, 1512), 
             counts[2] += int(original)
     photos, read, originals = (sum(c[i] for c in tally.values()) for i in range(3))
     megapixels = photo_size[0] * photo_size[1] / 1e6
+    standard_error = np.sqrt(read * (photos - read)) / photos / np.sqrt(photos)  # a small set is a rough figure
     print(f"{f'phone photos read right ({photos} at {megapixels:.0f} MP):':<51}{read:12d} = {read / photos:.1%}"
-          f" (the same digits as 28×28 originals: {originals} = {originals / photos:.1%})")
+          f" ± {standard_error:.1%} (the same digits as 28×28 originals: {originals} = {originals / photos:.1%})")
     print("  by condition, photos/originals right of each: "
           + ", ".join(f"{variant} {c[1]}/{c[2]} of {c[0]}" for variant, c in tally.items()))
 
@@ -80,7 +81,8 @@ def main(argv: list[str] | None = None) -> int:
     y64 = one_hot(data.train.labels[:2000])
 
     batch_size = Recipe().batch_size
-    vectorised = _rate(lambda: [backprop(net, x64[i:i + batch_size], y64[i:i + batch_size]) for i in range(0, 2000, batch_size)], 2000)
+    vectorised = _rate(lambda: [backprop(net, x64[i:i + batch_size], y64[i:i + batch_size])
+                                for i in range(0, 2000, batch_size)], 2000)
     reference = _rate(lambda: mean_gradients(net, x64[:500], y64[:500]), 500)
     print(f"backprop, mini-batches of {batch_size} (vectorised): {vectorised:12,.0f} examples/s")
     print(f"backprop, one example at a time (reference):      {reference:12,.0f} examples/s")
@@ -106,13 +108,16 @@ def main(argv: list[str] | None = None) -> int:
         trained = train(recipe, log=lambda _: None, on_epoch=check)
         total = time.perf_counter() - start
         n_examples = recipe.epochs * (len(data.train.labels) + (len(data.val.labels) if recipe.final_fit else 0))
-        print(f"training the shipped recipe ({recipe.epochs} epochs): {total:9.1f} s, {n_examples / total:,.0f} examples/s (with per-epoch checks)")
+        print(f"training the shipped recipe ({recipe.epochs} epochs): {total:9.1f} s, "
+              f"{n_examples / total:,.0f} examples/s (with per-epoch checks)")
         first = next(((e, a, t) for e, a, t in reached if a >= 0.96), None)
         if first:
-            print(f"time to >= 96 % test accuracy:                   {first[2]:9.1f} s (epoch {first[0]}, {first[1]:.2%})")
+            print(f"time to >= 96 % test accuracy:                   {first[2]:9.1f} s "
+                  f"(epoch {first[0]}, {first[1]:.2%})")
         else:
             print("time to >= 96 % test accuracy:                   not reached")
-        print(f"final test accuracy:                               {trained.accuracy(data.test.images, data.test.labels):9.2%}")
+        final = trained.accuracy(data.test.images, data.test.labels)
+        print(f"final test accuracy:                               {final:9.2%}")
     return 0
 
 

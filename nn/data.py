@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from functools import lru_cache
+from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
-from typing import NamedTuple, Sequence
+from typing import NamedTuple
 
 import numpy as np
 
@@ -66,7 +67,7 @@ def read_verified_arrays(path: Path = MNIST_PATH, names: Sequence[str] = tuple(A
     return arrays
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_split(name: str) -> Split:
     """One split ("train", "val" or "test"): float32 images (n, 784) in [0, 1], integer labels; verified, cached."""
     if name not in SPLIT_SIZES:

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Literal, NamedTuple, Sequence, cast, get_args
+from typing import Any, Literal, NamedTuple, cast, get_args
 
 import numpy as np
 from scipy.special import expit
@@ -90,7 +91,7 @@ class Network:
     @classmethod
     def from_arrays(
         cls, weights: Sequence[np.ndarray], biases: Sequence[np.ndarray], hidden: Activation = "sigmoid"
-    ) -> "Network":
+    ) -> Network:
         """A network with the given weight matrices (n_out, n_in) and bias vectors (n_out,)."""
         net = cls.__new__(cls)
         net._set(weights, biases, hidden)
@@ -168,7 +169,7 @@ class Network:
             activations.append(a)
         return ForwardPass(activations, sums)
 
-    def astype(self, dtype: type) -> "Network":
+    def astype(self, dtype: type) -> Network:
         """A copy with every array in ``dtype`` (float32 trains about twice as fast)."""
         return Network.from_arrays(
             [w.astype(dtype) for w in self.weights], [b.astype(dtype) for b in self.biases], self.hidden
@@ -176,13 +177,13 @@ class Network:
 
     def save(self, path: str | Path) -> None:
         """Write the arrays to an .npz file (no pickle)."""
-        arrays = {f"w{i}": w for i, w in enumerate(self.weights)}
+        arrays: dict[str, Any] = {f"w{i}": w for i, w in enumerate(self.weights)}
         arrays.update({f"b{i}": b for i, b in enumerate(self.biases)})
         arrays["hidden"] = np.array(self.hidden)
         np.savez(path, **arrays)
 
     @classmethod
-    def load(cls, path: str | Path) -> "Network":
+    def load(cls, path: str | Path) -> Network:
         """Read a network written by :meth:`save`; raise NetworkFileError for anything else."""
         path = Path(path)
         if not path.is_file():

@@ -10,9 +10,10 @@ import dataclasses
 import os
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Literal, Sequence, get_args
+from typing import Literal, NoReturn, get_args
 
 import numpy as np
 from scipy.special import log_softmax, softmax
@@ -69,7 +70,7 @@ RECIPES = {
 
 def one_hot(labels: np.ndarray, n: int = 10, dtype: type = np.float64) -> np.ndarray:
     """Rows of zeros with a one at each label."""
-    y = np.zeros((len(labels), n), dtype=dtype)
+    y: np.ndarray = np.zeros((len(labels), n), dtype=dtype)
     y[np.arange(len(labels)), labels] = 1
     return y
 
@@ -88,7 +89,8 @@ def cost(net: Network, x: np.ndarray, y: np.ndarray, kind: Cost = "cross-entropy
     # ln σ(z) = −ln(1 + e^−z), written with logaddexp so that it never overflows
     sigmoid_ce = np.sum(y * np.logaddexp(0, -z) + (1 - y) * np.logaddexp(0, z))
     softmax_ce = -np.sum(y * log_softmax(z, axis=-1))
-    total = {"cross-entropy": sigmoid_ce, "softmax": softmax_ce, "mixed": softmax_ce + MIXED_CROSS_ENTROPY * sigmoid_ce}[kind]
+    mixed = softmax_ce + MIXED_CROSS_ENTROPY * sigmoid_ce
+    total = {"cross-entropy": sigmoid_ce, "softmax": softmax_ce, "mixed": mixed}[kind]
     return float(total / len(x))
 
 
@@ -252,7 +254,7 @@ def _check_recipe(recipe: Recipe) -> None:
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # one line, not usage + message
+    def error(self, message: str) -> NoReturn:  # one line, not usage + message
         self.exit(2, f"error: {message} (see --help)\n")
 
 
@@ -265,7 +267,8 @@ def _parse_sizes(text: str) -> tuple[int, ...]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = _Parser(prog="python -m nn.train", description=__doc__.split("\n")[0])
-    parser.add_argument("--recipe", choices=RECIPES, default="film", help="starting point for every option below (default: film)")
+    parser.add_argument("--recipe", choices=RECIPES, default="film",
+                        help="starting point for every option below (default: film)")
     parser.add_argument("--sizes", type=_parse_sizes, help="layer sizes, e.g. 784,16,16,10")
     parser.add_argument("--epochs", type=int)
     parser.add_argument("--batch-size", type=int)
@@ -278,7 +281,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--shift", type=int, help="random shift augmentation in pixels (0 = off)")
     parser.add_argument("--final-fit", action=argparse.BooleanOptionalAction, help="also train on the validation split")
     parser.add_argument("--seed", type=int)
-    parser.add_argument("--output", "-o", type=Path, default=Path("trained-network.npz"), help="where to save (default: %(default)s)")
+    parser.add_argument("--output", "-o", type=Path, default=Path("trained-network.npz"),
+                        help="where to save (default: %(default)s)")
     args = parser.parse_args(argv)
     overrides = {k: v for k, v in vars(args).items() if k not in ("recipe", "output") and v is not None}
     recipe = dataclasses.replace(RECIPES[args.recipe], **overrides)
@@ -293,7 +297,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         parser.exit(130, "interrupted: nothing was saved\n")
     test = load_split("test")
-    print(f"test accuracy {net.accuracy(test.images, test.labels):.2%} ({len(test.labels):,} images), trained in {seconds:.1f} s")
+    accuracy = net.accuracy(test.images, test.labels)
+    print(f"test accuracy {accuracy:.2%} ({len(test.labels):,} images), trained in {seconds:.1f} s")
     partial = args.output.with_name(args.output.name + ".partial.npz")
     net.save(partial)
     os.replace(partial, args.output)

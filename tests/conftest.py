@@ -7,9 +7,10 @@ voice is tested on its own), and every test of that chapter reads the same run.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import av
 import numpy as np
@@ -59,13 +60,21 @@ class ChapterRun:
     duration: float  # seconds of video
     timing: dict[str, Any]  # the beats and sentences written beside the video
 
+    frame_times: np.ndarray  # (n,) seconds at which each frame starts showing (held frames are stored once)
+
     def frame_at(self, seconds: float) -> np.ndarray:
-        return self.frames[min(len(self.frames) - 1, int(round(seconds * SMALL["frame_rate"])))]
+        """The picture on screen at ``seconds`` (the last frame that started by then)."""
+        index = int(np.searchsorted(self.frame_times, seconds + 1e-6, side="right")) - 1
+        return self.frames[max(0, index)]
 
 
-def read_frames(video: Path) -> np.ndarray:
+def read_frames(video: Path) -> tuple[np.ndarray, np.ndarray]:
+    """Every stored frame of ``video`` and the time it starts showing."""
     with av.open(str(video)) as container:
-        return np.stack([frame.to_ndarray(format="rgb24") for frame in container.decode(video=0)])
+        stream = container.streams.video[0]
+        frames = list(container.decode(stream))
+        times = np.array([float(frame.pts * stream.time_base) for frame in frames])
+        return np.stack([frame.to_ndarray(format="rgb24") for frame in frames]), times
 
 
 def render_small(scene_class: type, folder: Path, monkeypatch: pytest.MonkeyPatch) -> ChapterRun:
@@ -82,7 +91,8 @@ def render_small(scene_class: type, folder: Path, monkeypatch: pytest.MonkeyPatc
         video = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
     timing = json.loads(video.with_suffix(".beats.json").read_text()) if video.with_suffix(".beats.json").is_file() else {}
-    return ChapterRun(scene, video, read_frames(video), beats, frame_text, duration, timing)
+    frames, times = read_frames(video)
+    return ChapterRun(scene, video, frames, beats, frame_text, duration, timing, times)
 
 
 @pytest.fixture(scope="session")

@@ -96,10 +96,12 @@ def test_chapter1_draws_the_image_and_the_differences(chapter_run, hero):
 @pytest.mark.render
 def test_chapter3_pulled_out_neurons_show_their_pixels(chapter_run, hero):
     scene = chapter_run(CHAPTERS[2]).scene
-    assert [i for i, _, _ in scene.zoomed] == list(pulled_pixels(hero.pixels))
+    mid, bright, dark = pulled_pixels(hero.pixels)
+    assert [i for i, _, _ in scene.zoomed] == [mid, bright, dark, mid]
     for index, number, fill in scene.zoomed:
         assert number == pytest.approx(hero.pixels[index], abs=0.005) and fill == pytest.approx(hero.pixels[index])
     assert scene.lone_values == demo_values(hero.pixels)
+    assert [hero.pixels[i] for i in scene.lone_sources] == scene.lone_values  # the marked pixels hold them
 
 
 @pytest.mark.render

@@ -2,11 +2,10 @@
 scene says about them and about the network holds."""
 import numpy as np
 import pytest
+from manim import ManimColor
 from scipy import ndimage as ndi
 
 import nn
-from manim import ManimColor
-
 from scenes.chapters.ch05_why_layers import (
     DIGIT_X,
     DIGITS_IN_ORDER,
@@ -19,6 +18,8 @@ from scenes.chapters.ch05_why_layers import (
     hoped_neuron,
     ink_bounds,
     ink_image,
+    square_window,
+    window_tile,
 )
 from scenes.components import DigitImage, PartImage, style
 from scenes.content import digit_parts as dp
@@ -204,6 +205,27 @@ def test_varied_loops_are_clean_examples_whose_loops_differ_in_shape():
         assert ratios == sorted(ratios) and ratios[-1] > 1.3 * ratios[0], "from a wide loop to a tall one"
 
 
+def test_square_window_holds_the_whole_part_inside_the_grid(example):
+    for mask in (*example.masks, dp.ink_mask(example.pixels)):
+        r0, r1, c0, c1 = square_window(mask, pad=1, at_least=7)
+        assert r1 - r0 == c1 - c0 >= 7 and 0 <= r0 and r1 <= 28 and 0 <= c0 and c1 <= 28
+        rows, cols = np.nonzero(grid(mask))
+        assert r0 <= rows.min() and rows.max() < r1 and c0 <= cols.min() and cols.max() < c1
+
+
+def test_a_zoomed_tile_draws_the_real_pixels_of_its_window():
+    nine = dp.first_clean_example(9)
+    loop = nine.masks[0]
+    r0, r1, c0, c1 = window = square_window(loop)
+    tile = window_tile(nine.pixels, [(loop, PART_COLORS[9][0])], window, side=1.0, context=0.3)
+    rgba = tile.rgba.astype(float)
+    assert rgba.shape == (r1 - r0, c1 - c0, 4)
+    values, part = grid(nine.pixels)[r0:r1, c0:c1], grid(loop)[r0:r1, c0:c1]
+    np.testing.assert_allclose(rgba[part, 3] / 255, values[part], atol=0.5 / 255)  # the part at full strength
+    np.testing.assert_allclose(rgba[~part, 3] / 255, 0.3 * values[~part], atol=0.5 / 255)  # the rest faint
+    np.testing.assert_array_equal(rgba[part, :3], np.broadcast_to(rgb255(PART_COLORS[9][0]), (part.sum(), 3)))
+
+
 @pytest.mark.render
 def test_the_hoped_cascade_is_labelled_a_hope_and_the_real_one_is_the_network(chapter_run, net):
     from scenes.chapters import CHAPTERS
@@ -217,3 +239,6 @@ def test_the_hoped_cascade_is_labelled_a_hope_and_the_real_one_is_the_network(ch
     for layer in range(4):  # the real cascade: the diagram lit by the trained network's pass on that 9
         np.testing.assert_allclose(scene.diagram.fill_opacities(layer), acts[layer][scene.diagram.drawn_indices(layer)],
                                    atol=1e-6)
+    # the neurons the hope was pinned on, named in the real network with their real activations
+    for name, outputs in OUTPUT_HOPE.items():
+        assert scene.hope_readings[name] == pytest.approx(acts[2][hoped_neuron(net, outputs)])

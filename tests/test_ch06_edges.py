@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from conftest import run_final_state
 
 import nn
-from conftest import run_final_state
 from scenes.chapters import ch06_edge_detection as ch06
 
 
@@ -70,20 +70,49 @@ def expected_numbers() -> dict[str, float]:
     """Every number the chapter shows, computed here from nn and the made-up weights alone."""
     pixels = nn.test_image(ch06.EXAMPLE_INDEX)[0].astype(float)
     weak = nn.test_image(ch06.WEAK_INDEX)[0].astype(float)
-    one = nn.test_image(ch06.ONE_INDEX)[0].astype(float)
     edge, weak_sum = float(ch06.edge_weights() @ pixels), float(ch06.edge_weights() @ weak)
     net = nn.load_pretrained()
-    w, b = net.weights[0][ch06.NEURON], float(net.biases[0][ch06.NEURON])
-    return {
-        "bar sum": float(pixels[_bar_mask()].sum()),
-        "edge sum": edge, "edge sum again": edge, "sum": edge,
-        f"edge sum #{ch06.ONE_INDEX}": float(ch06.edge_weights() @ one), f"edge sum #{ch06.WEAK_INDEX}": weak_sum,
+    b = float(net.biases[0][ch06.NEURON])
+    bar = _bar_mask()
+    numbers = {
+        "bar sum": float(pixels[bar].sum()),
+        "bar part": float(pixels[bar].sum()), "rim part": float(-pixels[_rim_mask()].sum()),
+        "edge sum": edge, "sum": edge,
         "no bias": _sigmoid(edge), "with bias": _sigmoid(edge - 10),
         "sum weak": weak_sum, "no bias weak": _sigmoid(weak_sum), "with bias weak": _sigmoid(weak_sum - 10),
         "real bias": b, "real activation": float(net.activations(pixels)[1][ch06.NEURON]),
     }
+    for index in (ch06.ONE_INDEX, ch06.WEAK_INDEX):  # the other digits: both shares and the total
+        other = nn.test_image(index)[0].astype(float)
+        numbers[f"bar part #{index}"] = float(other[bar].sum())
+        numbers[f"rim part #{index}"] = float(-other[_rim_mask()].sum())
+        numbers[f"edge sum #{index}"] = float(ch06.edge_weights() @ other)
+    return numbers
 
 
+def _rim_mask() -> np.ndarray:
+    mask = np.zeros((28, 28), dtype=bool)
+    mask[6:8, 10:18] = mask[10:12, 10:18] = True
+    return mask.reshape(-1)
+
+
+def test_the_edge_sum_is_the_bar_share_plus_the_rim_share():
+    assert np.all(ch06.rim_weights()[_rim_mask()] == -1.0) and np.count_nonzero(ch06.rim_weights()) == 32
+    for index in (ch06.EXAMPLE_INDEX, ch06.ONE_INDEX, ch06.WEAK_INDEX):
+        parts = ch06.edge_parts(nn.test_image(index)[0])
+        assert parts["bar"] + parts["rim"] == pytest.approx(parts["sum"])
+
+
+def test_the_other_digits_touch_the_bar_and_lose_on_the_rim():
+    """What the narration says of the 1 and the 9: their strokes touch the bar, and the negative rows
+    around it pull them below our digit's sum."""
+    ours = ch06.edge_parts(nn.test_image(ch06.EXAMPLE_INDEX)[0])
+    for index in (ch06.ONE_INDEX, ch06.WEAK_INDEX):
+        parts = ch06.edge_parts(nn.test_image(index)[0])
+        assert parts["bar"] > 1.0 and parts["rim"] < ours["rim"] - 4.0 and parts["sum"] < ours["sum"] / 2
+
+
+@pytest.mark.render
 def test_every_number_drawn_is_what_nn_says(scene):
     expected = expected_numbers()
     assert set(scene.shown) - {"real weighted sum"} == set(expected)
@@ -95,6 +124,7 @@ def test_every_number_drawn_is_what_nn_says(scene):
     assert f"{dot:.2f}" in scene.shown["real weighted sum"].get_tex_string()
 
 
+@pytest.mark.render
 def test_the_real_activation_is_sigma_of_sum_plus_bias(scene):
     net = nn.load_pretrained()
     pixels = nn.test_image(ch06.EXAMPLE_INDEX)[0].astype(float)
@@ -102,6 +132,7 @@ def test_the_real_activation_is_sigma_of_sum_plus_bias(scene):
     assert drawn(scene.shown["real activation"]) == pytest.approx(_sigmoid(float(w @ pixels) + b), abs=0.005)
 
 
+@pytest.mark.render
 def test_made_up_weights_are_labelled_as_made_up(scene):
     script = " ".join(f"{beat.caption} {beat.say}" for beat in scene.script().beats)
     assert "made-up" in script and "bias" in script

@@ -1,9 +1,9 @@
 """Chapters 7 to 12: every count, image, weight and value shown comes from the shipped network."""
 import numpy as np
 import pytest
+from conftest import run_final_state
 
 import nn
-from conftest import run_final_state
 from scenes.chapters import CHAPTERS
 from scenes.chapters import ch07_counting as ch07
 from scenes.chapters import ch08_learning as ch08
@@ -12,7 +12,7 @@ from scenes.chapters import ch10_recap as ch10
 from scenes.chapters import ch11_learned_weights as ch11
 from scenes.chapters import ch12_relu as ch12
 from scenes.content.digit_input import ENV_DIGIT, mnist_input
-from scenes.content.examples import first_misread, images_with_new_labels, accuracy_on_test_set
+from scenes.content.examples import accuracy_on_test_set, first_misread, images_with_new_labels
 
 
 # --- chapter 7 ---------------------------------------------------------------------------------
@@ -59,8 +59,47 @@ def test_ch08_pushes_are_activation_times_weight(net):
 
 def test_ch08_dials_show_real_parameters(net):
     params = ch08.dial_parameters(net)
-    assert [v for k, v in params if k == "b"] == [pytest.approx(b) for b in net.biases[0][:ch08.N_BIAS_DIALS]]
-    assert all(any(np.isclose(v, net.weights[0][0])) for k, v in params if k == "w")
+    for layer in ch08.DIAL_LAYERS:  # per hidden layer: weights into its neuron 0, then that neuron's bias
+        row = [(k, v) for la, k, v in params if la == layer]
+        assert row[-1] == ("b", pytest.approx(net.biases[layer - 1][0]))
+        weights = [v for k, v in row if k == "w"]
+        assert len(weights) == ch08.N_WEIGHT_DIALS
+        assert all(np.isclose(v, net.weights[layer - 1][0]).any() for v in weights)
+    # one scale for every dial, wide enough for each of them, stated as a whole number
+    scale = ch08.dial_scale(params)
+    assert scale == int(np.ceil(max(abs(v) for _, _, v in params)))
+    assert len(params) == 12 and net.n_parameters - len(params) == 12_990  # "twelve thousand nine hundred ninety more"
+
+
+def test_ch08_dial_needle_follows_its_value_on_the_shared_scale():
+    dial = ch08.Dial(0.0, 4, ch08.style.W_COLOR)
+    up = dial.needle.get_end() - dial.needle.get_start()
+    assert abs(up[0]) < 1e-9 and up[1] > 0  # zero points straight up
+    dial.set_value(-4.0)  # the end of the scale: turned the whole half-arc to the left, below level
+    end = dial.needle.get_end() - dial.needle.get_start()
+    assert end[0] < 0 and end[1] < 0
+    dial.set_value(2.0)
+    half = dial.needle.get_end() - dial.needle.get_start()
+    assert np.degrees(np.arctan2(half[0], half[1])) == pytest.approx(np.degrees(ch08.DIAL_ARC) / 4)
+    assert dial.number.get_value() == pytest.approx(2.0)
+
+
+def test_ch08_what_makes_a_suspect_fire_is_computed_from_the_test_set(net):
+    test = nn.load_split("test")
+    pixels = nn.test_image(first_misread(net))[0]
+    answer = int(net.predict(pixels))
+    values = ch08.pushes(net, pixels, answer)
+    chosen = ch08.suspects(values)
+    assert sorted(chosen, key=lambda j: -values[j]) == list(np.argsort(-values)[:ch08.N_SUSPECTS])
+    for j in chosen:
+        acts = net.activations(test.images)[-2][:, j]
+        firing = ch08.firing_images(net, j)
+        assert (acts[firing] > ch08.FIRING).all() or len(firing) == ch08.MIN_FIRING_IMAGES
+        assert ch08.firing_counts(net, j).sum() == len(firing)
+        average = ch08.firing_average(net, j)
+        assert average.max() == pytest.approx(1.0)
+        np.testing.assert_allclose(average * test.images[firing].mean(axis=0).max(), test.images[firing].mean(axis=0),
+                                   atol=1e-6)
 
 
 # --- chapter 9 ---------------------------------------------------------------------------------
@@ -80,9 +119,17 @@ def test_ch09_code_line_computes_a_layer_of_any_network(net):
 # --- chapter 10 ----------------------------------------------------------------------------------
 def test_ch10_images_start_with_the_chosen_input_and_have_new_labels(net):
     images = images_with_new_labels(net, mnist_input(ch10.DEFAULT_INDEX), ch10.N_IMAGES)
-    assert images[0].source == "MNIST test #0" and len({d.label for d in images}) == 3
+    assert images[0].source == "MNIST test #9925" and len({d.label for d in images}) == 3
     values = ch10.neuron_values(net, images, ch10.most_varying_neuron(net, images))
     assert max(values) - min(values) > 0.5, "the same neuron, clearly different numbers"
+
+
+def test_ch10_varied_handwriting_is_the_same_digit_and_not_the_example():
+    digit = mnist_input(ch10.DEFAULT_INDEX)
+    indices = ch10.varied_examples(digit)
+    labels = nn.load_split("test").labels
+    assert len(indices) == ch10.N_VARIED and ch10.DEFAULT_INDEX not in indices
+    assert set(labels[indices]) == {digit.label}
 
 
 # --- chapter 11 ----------------------------------------------------------------------------------
@@ -102,6 +149,21 @@ def test_ch11_loop_preference_is_computed_on_the_test_images(net):
     assert a2[top, best].min() >= np.sort(a2[:, best])[-len(top)]
 
 
+def test_ch11_stroke_like_neuron_has_the_most_concentrated_weights(net):
+    w2 = net.weights[0] ** 2
+    k = round(ch11.STRONGEST_SHARE * w2.shape[1])
+    share = np.sort(w2, axis=1)[:, -k:].sum(axis=1) / w2.sum(axis=1)
+    assert ch11.stroke_like_neuron(net) == int(np.argmax(share))
+
+
+def test_ch11_cost_runs_downhill_from_random_to_trained_weights(net):
+    ts, costs = ch11.cost_path()
+    assert ts[0] == 0.0 and ts[-1] == 1.0 and (np.diff(costs) < 0).all()
+    test = nn.load_split("test")
+    x, y = test.images[:ch11.N_COST_IMAGES], np.eye(10)[test.labels[:ch11.N_COST_IMAGES]]
+    assert costs[-1] == pytest.approx(0.5 * np.sum((net.forward(x) - y) ** 2) / len(x))
+
+
 def test_ch11_accuracy_is_computed_on_the_test_set(net):
     test = nn.load_split("test")
     assert accuracy_on_test_set() == pytest.approx(float(np.mean(net.predict(test.images) == test.labels)))
@@ -118,6 +180,18 @@ def test_ch12_curves_are_nn_functions_and_their_slopes():
     assert all(abs(axes.p2c(p)[1] - axes.p2c(p)[0]) < 1e-6 for p in identity.points)
 
 
+def test_ch12_slopes_and_their_products_are_computed():
+    from nn.network import sigmoid_prime
+
+    tex, value = ch12.slope_product(float(sigmoid_prime(0.0)))
+    assert value == pytest.approx(0.25 ** 3) and tex.endswith("= 0.016") and tex.count("0.25") == 3
+    assert ch12.slope_product(1.0) == (r"1 \times 1 \times 1 = 1", 1.0)
+    plot = ch12.FunctionPlot(nn.sigmoid, ch12.SIGMOID_X_RANGE, ch12.SIGMOID_Y_RANGE)
+    line = plot.tangent(2.0, float(sigmoid_prime(2.0)))
+    (x0, y0), (x1, y1) = plot.axes.p2c(line.get_start())[:2], plot.axes.p2c(line.get_end())[:2]
+    assert (y1 - y0) / (x1 - x0) == pytest.approx(float(sigmoid_prime(2.0)), rel=1e-6)
+
+
 # --- rendered ------------------------------------------------------------------------------------
 @pytest.mark.render
 def test_ch09_our_network_shows_the_real_first_hidden_layer(chapter_run, net):
@@ -125,6 +199,11 @@ def test_ch09_our_network_shows_the_real_first_hidden_layer(chapter_run, net):
     from scenes.content.examples import HERO_INDEX
 
     np.testing.assert_allclose(scene.first_layer_fills, net.activations(nn.test_image(HERO_INDEX)[0])[1], atol=1e-6)
+    small = ch09.small_network()
+    x8 = nn.test_image(HERO_INDEX)[0][list(ch09.SMALL_INPUT_PIXELS)]
+    np.testing.assert_allclose(scene.sums, small.weights[0] @ x8)  # the sums W a written as a column
+    shown = [e.get_tex_string() for e in scene.bias_column.get_entries()]
+    assert shown == ch09.shown_entries(net.biases[0])
 
 
 @pytest.mark.render
@@ -143,17 +222,28 @@ def test_ch10_values_written_are_the_neurons_real_activations(chapter_run, net):
 def test_ch11_shows_both_layers_from_the_network(chapter_run, net):
     scene = chapter_run(CHAPTERS[10]).scene
     grids = scene.page[0]
-    np.testing.assert_array_equal(np.stack([g.weights for g in grids]), net.weights[0][8:16])
+    np.testing.assert_array_equal(np.stack([g.weights for g in grids]), net.weights[0])  # all 16 at once
     chart = scene.test_group[0]
     loopy, plain = ch11.loop_preference(net)
     np.testing.assert_allclose([bar.height / ch11.BAR_HEIGHT for bar in chart[0]], loopy, atol=1e-6)
 
 
+@pytest.mark.render
 def test_ch07_final_state_tally_is_the_networks(net):
     scene = run_final_state(ch07.CountingParameters)
-    assert scene.bias_rows[1].get_tex_string() == " + ".join(str(n) for n in ch07.bias_terms(net))
+    ledger = scene.ledger
+    assert ledger.bias_line[0].get_tex_string() == " + ".join(str(n) for n in ch07.bias_terms(net))
+    # every subtotal written is the product of its line, as the narration says it
+    for line, (a, b) in zip(ledger.weight_lines, ch07.weight_terms(net)):
+        assert line[0].get_tex_string() == rf"{a} \times {b}"
+        assert line[2].get_tex_string() == ch07.thousands(a * b)
+    assert [line[2].get_tex_string() for line in ledger.weight_lines] == ["12{,}544", "256", "160"]
+    assert ledger.weights_total[2].get_tex_string() == ch07.thousands(net.n_weights) == "12{,}960"
+    assert ledger.bias_line[2].get_tex_string() == str(net.n_biases) == "42"
+    assert ledger.total[2].get_tex_string() == ch07.thousands(net.n_parameters)
 
 
+@pytest.mark.render
 def test_ch09_captions_play_with_the_animations_they_describe(monkeypatch):
     """A beat's caption changes in the same play as the beat's first animation: never in a play of its
     own right before it (which showed the words first and the picture after)."""

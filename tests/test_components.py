@@ -402,11 +402,11 @@ def test_the_quick_encoder_refuses_a_manim_it_was_not_written_for(monkeypatch):
 
     quick_output.check_supported_manim()  # the pinned manim passes
     monkeypatch.delattr(scene_file_writer._PartialMovieEncodeJob, "_encode_and_write_frame")
-    with pytest.raises(quick_output.UnsupportedManim, match="install manim==0.21.0"):
+    with pytest.raises(quick_output.UnsupportedManimError, match="install manim==0.21.0"):
         quick_output.check_supported_manim()
     monkeypatch.undo()
     monkeypatch.setattr(quick_output.manim, "__version__", "0.22.0")
-    with pytest.raises(quick_output.UnsupportedManim, match="manim 0.22.0 is installed"):
+    with pytest.raises(quick_output.UnsupportedManimError, match="manim 0.22.0 is installed"):
         quick_output.check_supported_manim()
 
 
@@ -505,6 +505,22 @@ def _play(scene, *animations, alphas=(0.25, 0.5, 0.75)):
         anim.finish()
         anim.clean_up_from_scene(scene)
     return seen
+
+
+def test_every_caption_stands_on_the_same_line_whatever_its_letters():
+    """Captions are placed by their baseline: one with descenders (g, y, p) does not sit higher."""
+    from scenes.components.captions import caption
+
+    def bottom_of_first_l(text: str) -> float:
+        glyphs = [c for c in text if not c.isspace()]
+        return caption(text).submobjects[glyphs.index("l")].get_bottom()[1]
+
+    plain, with_descenders = bottom_of_first_l("Hello there"), bottom_of_first_l("Hello, gypsy jumping")
+    two_lines = caption("A line that is long enough to need a second line of words: still level")
+    glyphs = [c for c in two_lines.text if not c.isspace()]
+    last_l = two_lines.submobjects[len(glyphs) - 1 - glyphs[::-1].index("l")].get_bottom()[1]
+    assert plain == pytest.approx(with_descenders, abs=0.01)
+    assert last_l == pytest.approx(plain, abs=0.01)
 
 
 def test_a_caption_change_never_shows_two_captions_at_once(media):

@@ -3,6 +3,7 @@ films, chapters re-rendered exactly when something they use changed, one render 
 import json
 import multiprocessing
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -46,6 +47,7 @@ SILENT = {**os.environ, "NN_VOICE": "none"}
     (["--voice-dir", "/no/such/folder"], "is not a folder"),
     (["--voice-model", "/no/such/voice.onnx"], "voice file not found"),
     (["--voice", "none", "--voice-model", "/x.onnx"], "needs --voice piper"),
+    (["--digit", "3", "--show-input"], "--show-input needs --image"),
 ])
 def test_bad_input_is_one_error_line_and_exit_2(argv, message, capsys):
     assert cli.main(argv) == 2
@@ -83,7 +85,29 @@ def test_digit_choice_prints_the_networks_reading(capsys):
 
     env = cli.input_environment(cli.parser().parse_args(["--digit", "0"]), {})
     assert env["NN_DIGIT"] == "0"
-    assert f"reads it as {nn.load_pretrained().predict(nn.test_image(0)[0])}" in capsys.readouterr().out
+    assert f"reads {nn.load_pretrained().predict(nn.test_image(0)[0])} (output " in capsys.readouterr().out
+
+
+def test_show_input_writes_the_picture_beside_what_the_network_gets(tmp_path, monkeypatch, capsys):
+    from PIL import Image
+
+    import nn
+
+    pixels, label = nn.test_image(18)
+    paper = Image.fromarray(np.round(255 - 255 * pixels.reshape(28, 28)).astype(np.uint8)).resize((300, 300))
+    photo = tmp_path / "my digit.png"
+    paper.save(photo)
+    monkeypatch.setattr(cli, "MEDIA", tmp_path / "media")
+    assert cli.main(["--image", str(photo), "--show-input"]) == 0
+    out = capsys.readouterr().out
+    seen = nn.load_image(photo)
+    output = nn.load_pretrained().forward(seen)
+    top3 = np.argsort(output)[::-1][:3]
+    assert f"input: my digit.png; the network reads {top3[0]} (output {output[top3[0]]:.2f}); next {top3[1]} " in out
+    preview = np.asarray(Image.open(tmp_path / "media" / "input" / "my digit-input.png").convert("L"), float) / 255
+    shown = preview[5::10, -280 + 5::10]  # the centre of each of the input's 28×28 pixels, shown 10× big
+    np.testing.assert_allclose(shown, seen.reshape(28, 28), atol=1 / 255)
+    assert "wrote " in out and not list((tmp_path / "media").glob("film*"))  # nothing rendered
 
 
 def test_input_key_depends_on_quality_input_voice_and_language():
@@ -125,7 +149,8 @@ def test_film_is_the_chapters_in_order_with_markers_sound_and_subtitles(tmp_path
     marks = assemble_film([("One", a), ("Two", b)], film)
     assert [m.title for m in marks] == ["One", "Two"]
     assert [(m.title, m.start, m.end) for m in read_chapters(film)] == [
-        ("One", pytest.approx(0), pytest.approx(2, abs=0.05)), ("Two", pytest.approx(2, abs=0.05), pytest.approx(5, abs=0.05))]
+        ("One", pytest.approx(0), pytest.approx(2, abs=0.05)),
+        ("Two", pytest.approx(2, abs=0.05), pytest.approx(5, abs=0.05))]
     assert video_seconds(film) == pytest.approx(5, abs=0.1)
     with av.open(str(film)) as container:
         sound = container.streams.audio[0]
@@ -145,7 +170,7 @@ def test_a_failed_assembly_leaves_the_earlier_film(tmp_path):
     film = tmp_path / "film.mp4"
     assemble_film([("One", a)], film)
     before = film.read_bytes()
-    with pytest.raises(Exception):
+    with pytest.raises(FileNotFoundError):
         assemble_film([("One", a), ("Missing", tmp_path / "missing.mp4")], film)
     assert film.read_bytes() == before
     assert not list(tmp_path.glob("*partial*"))
@@ -205,14 +230,22 @@ def test_editing_any_module_a_chapter_imported_re_renders_it(tmp_path, monkeypat
 
 
 def test_chapters_do_not_import_each_other():
+    """Each chapter imported alone (the others forgotten first) brings no other chapter with it."""
     import subprocess
     import sys
 
-    for chapter in CHAPTERS:
-        code = (f"import sys, {chapter.module}; "
-                "print([m for m in sys.modules if m.startswith('scenes.chapters.ch')])")
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
-        assert eval(out) == [chapter.module], f"{chapter.module} imports another chapter"
+    code = ("import importlib, sys\n"
+            f"for name in {[c.module for c in CHAPTERS]!r}:\n"
+            "    for loaded in [m for m in sys.modules if m.startswith('scenes.chapters.ch')]:\n"
+            "        del sys.modules[loaded]\n"
+            "    importlib.import_module(name)\n"
+            "    print(name, *[m for m in sys.modules if m.startswith('scenes.chapters.ch') and m != name])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    lines = out.splitlines()
+    assert len(lines) == len(CHAPTERS)
+    for line in lines:
+        chapter, *others = line.split()
+        assert not others, f"{chapter} imports {others}"
 
 
 def _hold_lock(media: str, seconds: float, ready) -> None:
@@ -238,7 +271,7 @@ def test_a_second_render_in_the_same_folder_waits_and_says_so(tmp_path):
 
 
 @pytest.mark.render
-def test_slides_have_one_slide_per_beat_with_its_narration_as_notes(tmp_path, monkeypatch):
+def test_slides_are_the_title_then_one_per_beat_with_its_narration_as_notes(tmp_path, monkeypatch):
     from manim import tempconfig
     from manim_slides import Slide
     from scenes_for_tests.tiny_chapters import TINY_SCRIPT, TinyNarrated
@@ -254,9 +287,10 @@ def test_slides_have_one_slide_per_beat_with_its_narration_as_notes(tmp_path, mo
     html = tmp_path / "tiny.html"
     convert(tmp_path / "slides", ["TinyNarratedSlides"], html, "html", dict(os.environ))
     text = html.read_text()
-    assert text.count("data-background-video=") == len(TINY_SCRIPT.beats)
-    assert text.count('<aside class="notes" data-markdown') == len(TINY_SCRIPT.beats)
-    assert "A tiny chapter speaks. Here is a circle." in text and "Now a square, number 7." in text
+    assert text.count("data-background-video=") == 1 + len(TINY_SCRIPT.beats)
+    assert text.count('<aside class="notes" data-markdown') == 1 + len(TINY_SCRIPT.beats)
+    notes = re.findall(r'<aside class="notes" data-markdown[^>]*>\s*(.*?)\s*</aside>', text, re.S)
+    assert notes == [TINY_SCRIPT.title, "A tiny chapter speaks. Here is a circle.", "Now a square, number 7."]
 
 
 @pytest.mark.render

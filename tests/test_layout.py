@@ -23,7 +23,7 @@ def all_text(run):
 
 
 def test_chapter_shows_something_while_each_beat_is_told(run):
-    assert len(run.frames) >= 3 * 10, "a chapter lasts at least ten seconds"
+    assert run.duration >= 10, "a chapter lasts at least ten seconds"
     for beat in run.timing["beats"]:
         middle = run.frame_at((beat["start"] + beat["end"]) / 2)
         lit = (middle[:CAPTION_TOP].max(axis=2) > 60).mean()
@@ -34,7 +34,7 @@ def test_every_beat_of_the_script_is_told_in_order(run):
     script = load_script("en").chapter(run.scene.chapter_key())
     assert [b["key"] for b in run.timing["beats"]] == [beat.key for beat in script.beats]
     starts = [b["start"] for b in run.timing["beats"]]
-    assert starts == sorted(starts) and starts[0] == 0.0
+    assert starts == sorted(starts) and 0 < starts[0] < 4  # after the chapter's title card
     assert [text for _, text in run.scene.captions.history] == [b["caption"] for b in run.timing["beats"]]
 
 

@@ -16,6 +16,7 @@ SAMPLE_VALUES = {
     "one_sum": "-4.00", "nine_sum": "3.43", "plain": "1.00", "biased": "0.90", "weak_sum": "3.43",
     "weak_plain": "0.97", "weak_biased": "0.00", "bias": "0.19", "activation": "1.00", "v1": "0.95",
     "v2": "0.57", "v3": "0.03", "loopy_neuron": 14, "loop_mean": "0.72", "plain_mean": "0.19",
+    "stroke_neuron": 14, "n_top": "six", "n_top_loopy": "three",
 }
 
 
@@ -52,7 +53,7 @@ def test_placeholders_are_filled_and_a_missing_value_is_named(script):
     beat = script.chapter("ch04").beat("forward-pass")
     assert beat.placeholders() == {"answer", "output"}
     filled = beat.filled({"answer": 3, "output": "0.80"})
-    assert "{" not in filled.say and "0.80" in filled.say and "3" in filled.caption
+    assert "{" not in filled.say and "0.80" in filled.say and "pick, 3," in filled.say
     with pytest.raises(ScriptError, match="needs values for output"):
         beat.filled({"answer": 3})
 

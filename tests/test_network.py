@@ -113,7 +113,8 @@ def test_load_rejects_text_missing_and_mismatched_files(tmp_path):
     with pytest.raises(NetworkFileError, match="not found"):
         Network.load(tmp_path / "absent.npz")
     bad = tmp_path / "mismatch.npz"
-    np.savez(bad, w0=np.zeros((16, 784)), b0=np.zeros(16), w1=np.zeros((10, 15)), b1=np.zeros(10), hidden=np.array("sigmoid"))
+    np.savez(bad, w0=np.zeros((16, 784)), b0=np.zeros(16), w1=np.zeros((10, 15)), b1=np.zeros(10),
+             hidden=np.array("sigmoid"))
     with pytest.raises(NetworkFileError, match="takes 15 inputs"):
         Network.load(bad)
     nan = tmp_path / "nan.npz"

@@ -7,7 +7,8 @@ legible at 480p); an arrow to the digits 0–9 and a "?": the program we are ask
 "?" becomes a network, the subject of the film. No output of the network is shown yet: outputs
 mean nothing until chapter 4.
 
-The main image is ``chosen_input(HERO_INDEX)`` (``scenes.content.examples``), the same 3 as in
+The main image stays in place until the last beat, where it moves to the corner it has in chapter 2.
+It is ``chosen_input(HERO_INDEX)`` (``scenes.content.examples``), the same 3 as in
 chapters 2 to 4. The narration calls it "a three" only when its label says so.
 """
 from __future__ import annotations
@@ -36,7 +37,7 @@ from manim import (
 )
 
 import nn
-from scenes.components import DigitImage, NetworkDiagram, PixelGrid, label_next_to, style
+from scenes.components import DigitImage, NetworkDiagram, PixelGrid, highlight_box, label_next_to, style
 from scenes.components.pixel_views import glyph_layer, grid_lines, square_outlines
 from scenes.components.transitions import Conceal, Cover, FadeToBlack, Reveal
 from scenes.content.digit_input import DigitInput, chosen_input
@@ -50,7 +51,7 @@ ZOOM_PIXELS = 7
 #: a pixel counts as lit in the comparison of two images when brighter than this
 LIT = 0.5
 
-# --- layout (manim units). The main image never moves.
+# --- layout (manim units). The main image stays put until the last beat.
 IMAGE_SIDE = 5.0
 IMAGE_POS = (-3.4, 0.2, 0.0)
 EXAMPLE_SIDE = 2.0  # the other examples, a 2×2 block on the right
@@ -60,8 +61,6 @@ ZOOM_CELL = 0.68  # one pixel of the enlarged window
 ZOOM_POS = (3.6, 0.2, 0.0)
 DIGITS_X = 4.6  # column of the digits 0–9
 DIGIT_ROW = 0.5  # vertical step between digits
-SKETCH_WIDTH = 3.6  # the small network that the "?" becomes
-SKETCH_X = 1.9
 
 
 def zoom_region(pixels: np.ndarray, size: int = ZOOM_PIXELS) -> tuple[int, int, int, int]:
@@ -107,7 +106,6 @@ class IntroductionExample(ChapterScene):
     def sloppy_digit(self) -> None:
         """The digit appears row by row, then braces say 28 by 28."""
         with self.beat("sloppy-digit", **self.words) as beat:
-            self.show_title()
             rows = self.row_covers()
             self.add(self.image, *rows)
             self.play(LaggedStart(*(FadeOut(r) for r in rows), lag_ratio=style.LAG_RATIO * 2),
@@ -120,7 +118,9 @@ class IntroductionExample(ChapterScene):
     def other_examples(self) -> None:
         """Other test images of the same digit appear beside it; where one differs from ours is outlined."""
         with self.beat("other-examples", **self.words) as beat:
-            shown = self.digit.label if self.digit.label is not None else int(nn.load_pretrained().predict(self.digit.pixels))
+            shown = self.digit.label
+            if shown is None:  # the user's own image: its examples are of the digit the network reads
+                shown = int(nn.load_pretrained().predict(self.digit.pixels))
             indices = same_digit_examples(shown, self.digit.source)
             images = Group(*(DigitImage(i, side=EXAMPLE_SIDE) for i in indices))
             images.arrange_in_grid(rows=2, buff=EXAMPLE_GAP).move_to(EXAMPLES_POS)
@@ -128,9 +128,10 @@ class IntroductionExample(ChapterScene):
             self.play(FadeOut(self.braces), LaggedStart(*(Reveal(img, tag) for img, tag in zip(images, tags)),
                                                         lag_ratio=0.5), run_time=style.LAGGED_FADE_IN)
             beat.wait_until(1)
-            other = images[0]
+            other, other_index = images[0], indices[0]
             differ = differing_pixels(self.digit.pixels, other.pixels)
-            self.outlines = VGroup(square_outlines(self.image, differ), square_outlines(other, differ))
+            self.outlines = VGroup(square_outlines(self.image, differ), highlight_box(other, buff=0),
+                                   label_next_to(self.image, f"outlined: where test #{other_index} differs", UP))
             self.play(Create(self.outlines), run_time=style.RUN_TIME)
             self.examples = Group(images, tags)
 
@@ -163,12 +164,15 @@ class IntroductionExample(ChapterScene):
             self.play(Conceal(self.values), run_time=style.RUN_TIME)  # back to the plain sloppy digit
 
     def the_goal(self) -> None:
-        """The question mark becomes a small (unlit) network: what this film is about."""
+        """The arrow, digits and question mark give way to the network (unlit), the image moving to
+        its corner: the picture chapter 2 opens with. What this film is about."""
         with self.beat("the-goal", **self.words):
-            sketch = NetworkDiagram(nn.load_pretrained(), output_labels=False)
-            sketch.remove(sketch.annotations)  # a sketch: no brace, no dots
-            sketch.scale_to_fit_width(SKETCH_WIDTH).move_to([SKETCH_X, self.image.get_y(), 0])
-            self.play(FadeOut(self.question), FadeOut(self.arrow), Reveal(sketch), run_time=style.RUN_TIME)
+            network = NetworkDiagram(nn.load_pretrained())
+            self.play(Conceal(self.question, self.arrow, self.digits), run_time=style.SHORT_RUN_TIME)
+            corner = self.image.copy().scale_to_fit_width(style.IMAGE_SIDE)
+            corner.to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
+            self.play(self.image.animate.move_to(corner).scale_to_fit_width(style.IMAGE_SIDE), run_time=style.RUN_TIME)
+            self.play(Reveal(network), run_time=style.RUN_TIME)
 
     # --- helpers -------------------------------------------------------------------------------
     def row_covers(self) -> list[Rectangle]:

@@ -11,17 +11,17 @@ network answers is what is boxed.
 """
 from __future__ import annotations
 
+import numpy as np
 from manim import DOWN, LEFT, Group, LaggedStart, Text, VGroup
 
 import nn
-from scenes.components import DigitImage, NetworkDiagram, label_next_to, style
+from scenes.components import DigitImage, NetworkDiagram, label, label_next_to, style
 from scenes.components.transitions import Conceal, FadeFromBlack, FadeToBlack, Reveal, SwapUnderCover
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
 from scenes.content.examples import HERO_INDEX, accuracy_on_test_set, percent
 from scenes.pipeline.chapter_scene import ChapterScene
 
 N_MORE_IMAGES = 3
-QUICK_PASS = {"layer_time": 0.45, "input_time": 0.3, "box_time": 0.3}  # later passes run faster
 NOTE_TOP_LEFT = (-6.7, 3.3, 0.0)  # the notes about kinds of network, where the image was
 LINE_GAP = 0.2
 
@@ -54,7 +54,6 @@ class SeriesPreview(ChapterScene):
     # --- beats ---------------------------------------------------------------------------------
     def structure_then_learning(self) -> None:
         with self.beat("structure-then-learning"):
-            self.show_title()
             self.image = DigitImage(self.first.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
             self.tag = label_next_to(self.image, self.first.tag)
             self.diagram = NetworkDiagram(self.net)
@@ -66,25 +65,36 @@ class SeriesPreview(ChapterScene):
             self.play(self.diagram.forward_pass(self.first.pixels))
 
     def more_images(self) -> None:
-        with self.beat("more-images", accuracy=percent(accuracy_on_test_set())):
+        """Three more test images, each read by a quicker pass (the old pattern fades as its image
+        goes); then the network's real accuracy on the whole test set."""
+        accuracy = percent(accuracy_on_test_set())
+        with self.beat("more-images", accuracy=accuracy) as beat:
             for index in more_image_indices(self.first):
                 self.play(SwapUnderCover(Group(self.image, self.tag), lambda d=mnist_input(index): self.show(d)),
-                          run_time=style.SHORT_RUN_TIME)
-                self.play(self.diagram.forward_pass(self.image.pixels, **QUICK_PASS))
+                          self.diagram.light_input(np.zeros(nn.N_PIXELS)), run_time=style.SHORT_RUN_TIME)
+                self.play(self.diagram.forward_pass(self.image.pixels, quick=True))
                 self.wait(style.SHORT_RUN_TIME)
+            beat.wait_until(2)
+            n_test = nn.load_split("test").labels.size
+            self.score = label(f"right on {accuracy}\nof {n_test:,} test images", color=style.TEXT_COLOR)
+            self.score.next_to(self.tag, DOWN, buff=3 * LINE_GAP).align_to(self.image, LEFT)
+            self.play(Reveal(self.score), run_time=style.SHORT_RUN_TIME)
 
     def plain_vanilla(self) -> None:
         with self.beat("plain-vanilla") as beat:
-            self.play(Conceal(self.image, self.tag), run_time=style.SHORT_RUN_TIME)
+            self.play(Conceal(self.image, self.tag, self.score), self.diagram.light_input(np.zeros(nn.N_PIXELS)),
+                      run_time=style.RUN_TIME)
             self.this_kind = VGroup(
                 Text("the plain kind:", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY),
                 Text("multilayer", font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
                 Text("perceptron", font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
             ).arrange(DOWN, aligned_edge=LEFT, buff=LINE_GAP)
             self.this_kind.move_to(NOTE_TOP_LEFT, aligned_edge=LEFT + (0, 1, 0))
+            beat.wait_until(1)
+            self.play(Reveal(self.this_kind[0]), run_time=style.SHORT_RUN_TIME)
             beat.wait_until(2)
-            self.play(LaggedStart(*(Reveal(line) for line in self.this_kind), lag_ratio=0.4),
-                      run_time=style.RUN_TIME * 1.5)
+            self.play(LaggedStart(*(Reveal(line) for line in self.this_kind[1:]), lag_ratio=0.4),
+                      run_time=style.RUN_TIME)
 
     def other_kinds(self) -> None:
         with self.beat("other-kinds") as beat:
@@ -107,7 +117,7 @@ class SeriesPreview(ChapterScene):
             self.show(self.first)
             self.play(Conceal(self.notes), run_time=style.SHORT_RUN_TIME)
             self.play(Reveal(self.image, self.tag), run_time=style.SHORT_RUN_TIME)
-            self.play(self.diagram.forward_pass(self.first.pixels, **QUICK_PASS))
+            self.play(self.diagram.forward_pass(self.first.pixels, quick=True))
 
     # --- helpers -------------------------------------------------------------------------------
     def show(self, digit: DigitInput) -> None:

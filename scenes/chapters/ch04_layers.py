@@ -15,10 +15,12 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Dot,
     FadeIn,
     FadeOut,
     Group,
     LaggedStart,
+    Line,
     MathTex,
     MoveToTarget,
     ReplacementTransform,
@@ -29,7 +31,6 @@ from manim import (
 
 import nn
 from scenes.components import (
-    INPUT_PIXELS_SHOWN,
     DigitImage,
     NetworkDiagram,
     PixelImage,
@@ -40,8 +41,7 @@ from scenes.components import (
     neuron_grid,
     style,
 )
-from scenes.components.pixel_views import square_outlines
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, SwapUnderCover
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, SwapUnderCover, fade_in
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
 from scenes.content.examples import HERO_INDEX
 from scenes.pipeline.chapter_scene import ChapterScene
@@ -54,6 +54,7 @@ QUESTION_FONT_SIZE = 120
 ELLIPSIS_SHRINK = 0.2  # the 768 undrawn neurons shrink to this as they vanish into the ellipsis
 LEGEND_TOP_LEFT = np.array([-6.7, 2.6, 0.0])  # the layers' names, where the image goes later
 LEGEND_GAP = 0.35
+SYMBOL_GAP = 0.35  # from the bottom of the hidden columns down to the row of a⁽ˡ⁾ symbols
 
 
 class IntroducingLayers(ChapterScene):
@@ -78,7 +79,6 @@ class IntroducingLayers(ChapterScene):
     def input_layer(self) -> None:
         with self.beat("input-layer") as beat:
             d = self.diagram
-            self.show_title()
             grid = neuron_grid(PixelImage(self.digit.pixels, side=GRID_SIDE).move_to(GRID_CENTER))
             self.play(Reveal(grid), run_time=style.RUN_TIME)
             # the 16 drawn pixels become the drawn input neurons (same values); the rest vanish into ⋮
@@ -99,9 +99,9 @@ class IntroducingLayers(ChapterScene):
 
     def output_layer(self) -> None:
         with self.beat("output-layer"):
-            d = self.diagram
+            d = self.diagram  # the input column goes hollow: nothing is fed in before the forward pass
             self.play(FadeIn(d.neurons[3]), FadeIn(d.output_labels, lag_ratio=style.LAG_RATIO),
-                      run_time=style.RUN_TIME * 1.5)
+                      d.neurons[0].animate.set_fill(opacity=0), run_time=style.RUN_TIME * 1.5)
 
     def hidden_layers(self) -> None:
         with self.beat("hidden-layers") as beat:
@@ -134,11 +134,12 @@ class IntroducingLayers(ChapterScene):
                 name = Text(layer_name(layer, len(d.neurons)), font_size=style.FONT_SIZE_SMALL, color=style.TEXT_COLOR)
                 lines.add(VGroup(symbol, name).arrange(RIGHT, buff=style.LABEL_BUFF * 2))
             lines.arrange(DOWN, aligned_edge=LEFT, buff=LEGEND_GAP).move_to(LEGEND_TOP_LEFT, aligned_edge=UP + LEFT)
+            self.symbols = self.column_symbols()  # a⁽ˡ⁾ under each column, kept for the rest of the chapter
             box = None
             for layer, line in enumerate(lines):
                 new_box = highlight_box(d.neurons[layer])
-                self.play(Reveal(line), FadeOut(box) if box else FadeIn(new_box), *([FadeIn(new_box)] if box else []),
-                          run_time=style.SHORT_RUN_TIME)
+                self.play(Reveal(line, self.symbols[layer]), FadeOut(box) if box else FadeIn(new_box),
+                          *([FadeIn(new_box)] if box else []), run_time=style.SHORT_RUN_TIME)
                 box = new_box
                 self.wait(style.SHORT_RUN_TIME)
             beat.wait_until(2)
@@ -146,7 +147,7 @@ class IntroducingLayers(ChapterScene):
             self.legend = lines
 
     def one_layer_sets_the_next(self) -> None:
-        with self.beat("one-layer-sets-the-next") as beat:
+        with self.beat("one-layer-sets-the-next"):
             for group in self.diagram.edges:
                 flash = group.copy().set_stroke(style.FLASH_COLOR, style.FLASH_WIDTH, opacity=1.0)
                 self.play(ShowPassingFlash(flash, time_width=style.FLASH_TIME_WIDTH), run_time=style.LAYER_PASS_TIME)
@@ -163,23 +164,46 @@ class IntroducingLayers(ChapterScene):
             beat.wait_until(1)
             self.play(self.diagram.light_input(self.digit.pixels, run_time=style.RUN_TIME))
             beat.wait_until(2)
-            marks = square_outlines(self.image, np.isin(np.arange(nn.N_PIXELS), INPUT_PIXELS_SHOWN),
-                                    color=style.ACCENT)
-            self.play(FadeIn(marks), run_time=style.SHORT_RUN_TIME)
+            self.marks = lines, dots = self.drawn_pixel_links()
+            self.add(lines)
+            self.bring_to_back(lines)  # the lines come out from under the image; its tag steps aside
+            self.play(*fade_in(lines), FadeIn(dots), Conceal(self.tag), run_time=style.RUN_TIME)
             beat.wait_until(3)
             self.feed(self.digit, from_layer=1, layer_time=style.LAYER_PASS_TIME * 1.3)
-            self.marks = marks
 
     def another_image(self) -> None:
         with self.beat("another-image"):
-            self.play(FadeOut(self.marks), run_time=style.SHORT_RUN_TIME)
+            self.play(FadeOut(self.marks), Reveal(self.tag), run_time=style.SHORT_RUN_TIME)
             for index in MORE_IMAGES:
                 digit = mnist_input(index)
                 self.play(SwapUnderCover(Group(self.image, self.tag), lambda d=digit: self.show_image(d)),
                           FadeOut(self.value), run_time=style.SHORT_RUN_TIME)
-                self.feed(digit)
+                self.feed(digit, quick=True)
 
     # --- helpers ---------------------------------------------------------------------------
+    def column_symbols(self) -> VGroup:
+        """a⁽⁰⁾ … a⁽³⁾ on one row under the columns (a⁽⁰⁾ left of the input column's brace, which
+        reaches lower)."""
+        d = self.diagram
+        row_y = d.neurons[1].get_bottom()[1] - SYMBOL_GAP
+        symbols = VGroup()
+        for layer, column in enumerate(d.neurons):
+            symbol = MathTex(layer_symbol(layer), font_size=style.FONT_SIZE_LABEL, color=style.ACCENT)
+            x = d.braces[0].get_left()[0] - symbol.width / 2 if layer == 0 else column.get_x()
+            symbols.add(symbol.move_to([x, row_y, 0]))
+        return symbols
+
+    def drawn_pixel_links(self) -> VGroup:
+        """A dot on each of the 16 pixels the drawn input neurons hold, and a thin line to its neuron."""
+        centres = self.image.cell_centers()
+        dots, lines = VGroup(), VGroup()
+        for index, neuron in zip(self.diagram.drawn_indices(0), self.diagram.neurons[0]):
+            dot = Dot(centres[index], radius=self.image.pixel_side * 0.35, color=style.ACCENT)
+            dots.add(dot)
+            lines.add(Line(dot.get_center(), neuron.get_left(), stroke_width=style.EDGE_WIDTH,
+                           color=style.ACCENT, stroke_opacity=0.5))
+        return VGroup(lines, dots)
+
     def feed(self, digit: DigitInput, **pass_options) -> None:
         """The real forward pass of ``digit``, then its boxed answer's activation beside the box."""
         self.bring_to_front(self.diagram)  # texts before it stay in the static frame during the pass

@@ -1,23 +1,32 @@
 """Chapter 7 (11:34) Counting weights and biases: every dial of the network, counted from its arrays.
 
 Beats (storyboard): the first hidden layer is wired neuron by neuron (each: 784 weights and one
-bias), then all at once; the tally 784×16 + 16×16 + 16×10 weights and 16 + 16 + 10 biases; the
-total, 13,002, boxed. Every number is read from the shipped network (the weight matrices' shapes,
-the bias vectors' sizes, ``net.n_parameters``); edges are drawn with their real weights' signs.
+bias), then all at once; a ledger of the count, each line written as it is said: 784×16 = 12,544,
+16×16 = 256, 16×10 = 160 weights (12,960 in all) and 16 + 16 + 10 = 42 biases; the total, 13,002,
+boxed. Every number is read from the shipped network (the weight matrices' shapes, the bias
+vectors' sizes, ``net.n_parameters``); edges are drawn with their real weights' signs, and the
+neurons that own a bias get a thick blue outline as their biases are counted.
 """
 from __future__ import annotations
 
-from manim import DOWN, LEFT, UP, Animation, Create, FadeIn, FadeOut, MathTex, VGroup, Write
+from manim import DOWN, LEFT, RIGHT, UP, Animation, Create, FadeIn, Line, MathTex, VGroup
 
 import nn
-from scenes.components import NetworkDiagram, highlight_box, label_next_to, ring, style
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.components import NetworkDiagram, highlight_box, label, ring, style
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_out
+from scenes.pipeline.chapter_scene import BeatClock, ChapterScene
 
-TALLY_TOP_LEFT = (-6.7, 3.2, 0.0)  # the tally is a column left of the diagram
-TALLY_GAP = 0.2
+TALLY_LEFT = -6.7  # the ledger is a column left of the diagram
+TALLY_TOP = 3.5
+ROW_GAP = 0.16  # between ledger lines
+SECTION_GAP = 0.4  # between the weights, biases and total sections
+RULE_GAP = 0.36  # between the last weight line and the line of all weights (a rule between them)
+COLUMN_GAP = 0.25  # between a line's sum, its "=" and its result
 FIRST_NEURONS_ONE_BY_ONE = 5  # neurons of the first hidden layer wired one at a time
 ONE_NEURON_TIME = 0.4  # wiring one of those neurons (quick)
+BIAS_STROKE_WIDTH = 5.0  # outline of a neuron whose bias is counted (thick: it must read at 480p)
+BIAS_RING_WIDTH = 6.0
+RESULT_AT = 0.6  # a line's result appears this far into the sentence that says it
 
 
 # --- the numbers, all read from the network ---------------------------------------------------
@@ -31,9 +40,66 @@ def bias_terms(net: nn.Network) -> list[int]:
     return [int(b.size) for b in net.biases]
 
 
+def weight_subtotals(net: nn.Network) -> list[int]:
+    """The weights of each layer's matrix, counted from its shape (784·16 = 12,544, …)."""
+    return [a * b for a, b in weight_terms(net)]
+
+
 def thousands(n: int) -> str:
     """An integer in LaTeX with a thousands separator, e.g. 13{,}002."""
     return f"{n:,}".replace(",", "{,}")
+
+
+def wait_into(beat: BeatClock, sentence: int, share: float) -> None:
+    """Hold until ``share`` of sentence ``sentence`` has been spoken (for a word said mid-sentence)."""
+    start, end = beat.speech.spans[min(sentence, len(beat.speech.spans) - 1)]
+    left = start + share * (end - start) - beat.elapsed
+    if left > 0.05:
+        beat.scene.wait(left)
+
+
+class Ledger(VGroup):
+    """The count as a ledger: lines "sum = result", results right-aligned in one column.
+
+    ``lines[k]`` is VGroup(sum, "=", result) (result's parts may be revealed separately);
+    ``heads`` are the section labels; ``weights_total`` the line under the weight lines;
+    ``total`` the final line.
+    """
+
+    def __init__(self, net: nn.Network) -> None:
+        super().__init__()
+        terms, biases = weight_terms(net), bias_terms(net)
+        self.weight_lines = [self.line([str(a), r"\times", str(b)], thousands(a * b), style.W_COLOR)
+                             for a, b in terms]
+        parts = [p for n in biases for p in ("+", str(n))][1:]
+        self.bias_line = self.line(parts, str(sum(biases)), style.B_COLOR)
+        total_weights = sum(weight_subtotals(net))
+        self.weights_total = self.line([r"\text{all}"], thousands(total_weights), style.W_COLOR)
+        self.total = self.line([r"\text{total}"], thousands(net.n_parameters), style.TEXT_COLOR,
+                               style.FONT_SIZE_HEADING)
+        self.heads = [label("weights", style.W_COLOR), label("biases", style.B_COLOR)]
+        column = VGroup(self.heads[0], *self.weight_lines, self.weights_total, self.heads[1], self.bias_line,
+                        self.total)
+        column.arrange(DOWN, aligned_edge=LEFT, buff=ROW_GAP)
+        for gap_before, gap in ((self.weights_total, RULE_GAP), (self.heads[1], SECTION_GAP),
+                                (self.total, SECTION_GAP)):
+            column[list(column).index(gap_before):].shift(DOWN * (gap - ROW_GAP))
+        column.move_to([TALLY_LEFT, TALLY_TOP, 0], aligned_edge=UP + LEFT)
+        lines = [*self.weight_lines, self.weights_total, self.bias_line, self.total]
+        eq_x = max(line[0].get_right()[0] for line in lines) + COLUMN_GAP
+        right = eq_x + max(line[1].width for line in lines) + COLUMN_GAP + max(line[2].width for line in lines)
+        for line in lines:
+            line[1].move_to([eq_x, line[0].get_y(), 0], aligned_edge=LEFT)
+            line[2].move_to([right, line[0].get_y(), 0], aligned_edge=RIGHT)
+        self.rule = Line([self.weight_lines[0][0].get_left()[0], 0, 0], [right, 0, 0])
+        self.rule.set_stroke(style.SECONDARY, 2).set_y((self.weight_lines[-1].get_bottom()[1]
+                                                       + self.weights_total.get_top()[1]) / 2)
+        self.add(column, self.rule)
+
+    @staticmethod
+    def line(parts: list[str], result: str, color, size: float = style.FONT_SIZE_BODY) -> VGroup:
+        return VGroup(MathTex(*parts, font_size=size, color=color), MathTex("=", font_size=size),
+                      MathTex(result, font_size=size, color=color)).arrange(RIGHT, buff=COLUMN_GAP)
 
 
 class CountingParameters(ChapterScene):
@@ -44,6 +110,7 @@ class CountingParameters(ChapterScene):
         self.diagram = NetworkDiagram(self.net).color_edges_by_weights()
         # edges join the scene as they are counted, behind the neurons
         self.diagram.remove(self.diagram.edges)
+        self.ledger = Ledger(self.net)
         self.one_neuron()
         self.whole_layer()
         self.tally()
@@ -53,7 +120,6 @@ class CountingParameters(ChapterScene):
     # --- beats ---------------------------------------------------------------------------------
     def one_neuron(self) -> None:
         with self.beat("one-neuron") as beat:
-            self.show_title()
             self.play(Reveal(self.diagram), run_time=style.RUN_TIME)
             first = self.diagram.drawn_indices(1)[0]
             self.marker = ring(self.diagram.neuron(1, first))
@@ -61,57 +127,58 @@ class CountingParameters(ChapterScene):
             weights = MathTex(str(n_in), r"\text{ weights}", font_size=style.FONT_SIZE_BODY, color=style.W_COLOR)
             bias = MathTex("+", r"1 \text{ bias}", font_size=style.FONT_SIZE_BODY)
             bias[1].set_color(style.B_COLOR)
-            self.per_neuron = VGroup(label_next_to(weights, "into one neuron:", UP), weights, bias)
-            self.per_neuron.arrange(DOWN, aligned_edge=LEFT, buff=TALLY_GAP).move_to(TALLY_TOP_LEFT, aligned_edge=UP + LEFT)
+            self.per_neuron = VGroup(label("into one neuron:"), weights, bias)
+            self.per_neuron.arrange(DOWN, aligned_edge=LEFT, buff=ROW_GAP)
+            self.per_neuron.move_to([TALLY_LEFT, TALLY_TOP, 0], aligned_edge=UP + LEFT)
             beat.wait_until(1)
             self.draw_edges(self.incoming(first), FadeIn(self.marker), FadeIn(self.per_neuron[:2]), run_time=style.RUN_TIME)
             beat.wait_until(2)
-            self.play(self.marker.animate.set_stroke(style.B_COLOR), FadeIn(bias), run_time=style.RUN_TIME)
+            self.play(self.marker.animate.set_stroke(style.B_COLOR, BIAS_RING_WIDTH),
+                      self.diagram.neuron(1, first).animate.set_stroke(style.B_COLOR, BIAS_STROKE_WIDTH),
+                      FadeIn(bias), run_time=style.RUN_TIME)
 
     def whole_layer(self) -> None:
-        with self.beat("whole-layer"):
+        with self.beat("whole-layer") as beat:
             indices = self.diagram.drawn_indices(1)
             for index in indices[1:FIRST_NEURONS_ONE_BY_ONE]:
                 self.draw_edges(self.incoming(index), self.marker.animate.move_to(self.diagram.neuron(1, index)),
                                 run_time=ONE_NEURON_TIME)
             n_out = weight_terms(self.net)[0][1]
             times = MathTex(r"\times", str(n_out), r"\text{ neurons}", font_size=style.FONT_SIZE_BODY)
-            times.next_to(self.per_neuron, DOWN, buff=TALLY_GAP).align_to(self.per_neuron, LEFT)
-            self.draw_edges(self.incoming(*indices[FIRST_NEURONS_ONE_BY_ONE:]), FadeOut(self.marker), FadeIn(times),
+            times.next_to(self.per_neuron, DOWN, buff=ROW_GAP).align_to(self.per_neuron, LEFT)
+            self.draw_edges(self.incoming(*indices[FIRST_NEURONS_ONE_BY_ONE:]), FadeIn(times),
                             run_time=style.RUN_TIME)
             self.per_neuron.add(times)
+            # "together that is 12,544 weights": the ledger's first line replaces the per-neuron count
+            beat.wait_until(1)
+            ledger = self.ledger
+            self.play(Conceal(self.per_neuron), *fade_out(self.marker), run_time=style.SHORT_RUN_TIME)
+            self.play(FadeIn(ledger.heads[0], ledger.weight_lines[0]), run_time=style.RUN_TIME)
+            # "... plus sixteen biases, one per neuron"
+            wait_into(beat, 1, RESULT_AT)
+            self.play(FadeIn(ledger.heads[1], ledger.bias_line[0][0]), self.bias_outlines(1), run_time=style.RUN_TIME)
 
     def tally(self) -> None:
         with self.beat("tally") as beat:
-            terms = weight_terms(self.net)
-            rows = [MathTex(rf"{a} \times {b}", font_size=style.FONT_SIZE_BODY, color=style.W_COLOR) for a, b in terms]
-            self.weight_rows = VGroup(label_next_to(rows[0], "weights", UP, color=style.W_COLOR), rows[0],
-                                      *(VGroup(MathTex("+", font_size=style.FONT_SIZE_BODY), row).arrange(buff=0.15)
-                                        for row in rows[1:]))
-            biases = " + ".join(str(n) for n in bias_terms(self.net))
-            self.bias_rows = VGroup(label_next_to(rows[0], "biases", UP, color=style.B_COLOR),
-                                    MathTex(biases, font_size=style.FONT_SIZE_BODY, color=style.B_COLOR))
-            VGroup(self.weight_rows, self.bias_rows).arrange(DOWN, aligned_edge=LEFT, buff=TALLY_GAP * 2)
-            for group in (self.weight_rows, self.bias_rows):
-                group.arrange(DOWN, aligned_edge=LEFT, buff=TALLY_GAP)
-            VGroup(self.weight_rows, self.bias_rows).arrange(DOWN, aligned_edge=LEFT, buff=TALLY_GAP * 2)
-            VGroup(self.weight_rows, self.bias_rows).move_to(TALLY_TOP_LEFT, aligned_edge=UP + LEFT)
-            self.play(Conceal(self.per_neuron), run_time=style.SHORT_RUN_TIME)
-            self.play(Reveal(self.weight_rows[:2]), run_time=style.RUN_TIME)
-            for group, row in enumerate(self.weight_rows[2:], start=1):
-                beat.wait_until(group)
-                self.draw_edges(self.diagram.edges[group], Write(row), run_time=style.RUN_TIME)
-            beat.wait_until(3)
-            self.play(*(column.animate.set_stroke(style.B_COLOR) for column in self.diagram.neurons[1:]),
-                      Reveal(self.bias_rows), run_time=style.RUN_TIME)
+            ledger = self.ledger
+            for sentence, group in enumerate((1, 2)):  # "from the first hidden layer to the second, 16 × 16
+                line = ledger.weight_lines[group]        # weights, 256" ...
+                beat.wait_until(sentence)
+                self.draw_edges(self.diagram.edges[group], FadeIn(line[0]), run_time=style.RUN_TIME)
+                wait_into(beat, sentence, RESULT_AT)
+                self.play(FadeIn(line[1:]), run_time=style.SHORT_RUN_TIME)
+            beat.wait_until(2)  # "every neuron after the input layer also has its bias: 16, 16 and 10, 42"
+            self.play(FadeIn(ledger.bias_line[0][1:]), self.bias_outlines(2, 3), run_time=style.RUN_TIME)
+            wait_into(beat, 2, RESULT_AT + 0.1)
+            self.play(FadeIn(ledger.bias_line[1:]), run_time=style.SHORT_RUN_TIME)
 
     def total(self) -> None:
         with self.beat("total") as beat:
-            total = MathTex("=", thousands(self.net.n_parameters), font_size=style.FONT_SIZE_HEADING)
-            total.next_to(self.bias_rows, DOWN, buff=TALLY_GAP * 3).align_to(self.bias_rows, LEFT)
-            box = highlight_box(total[1], buff=style.HIGHLIGHT_BUFF * 2)
+            ledger = self.ledger
+            self.play(Create(ledger.rule), FadeIn(ledger.weights_total), run_time=style.RUN_TIME)
             beat.wait_until(1)
-            self.play(Write(total), run_time=style.RUN_TIME)
+            box = highlight_box(ledger.total[2])
+            self.play(FadeIn(ledger.total), run_time=style.RUN_TIME)
             self.play(Create(box), run_time=style.BOX_TIME)
 
     # --- helpers -------------------------------------------------------------------------------
@@ -124,3 +191,8 @@ class CountingParameters(ChapterScene):
     def incoming(self, *indices: int) -> VGroup:
         """The drawn incoming edges of first-hidden-layer neurons ``indices``."""
         return VGroup(*(edge for i in indices for edge in self.diagram.incoming_edges(1, i)))
+
+    def bias_outlines(self, *layers: int) -> Animation:
+        """The neurons of ``layers`` get a thick blue outline: each one's bias is being counted."""
+        return VGroup(*(self.diagram.neurons[layer] for layer in layers)).animate.set_stroke(
+            style.B_COLOR, BIAS_STROKE_WIDTH)

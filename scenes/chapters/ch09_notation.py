@@ -1,12 +1,15 @@
 """Chapter 9 (13:26) Notation and linear algebra: one layer's step as a = σ(W a + b), then ours.
 
 Beats (storyboard): a small real network (8 inputs, 6 neurons, random weights, ``nn.Network``) is
-fed 8 pixels of the chosen image; the first neuron's weighted sum is written out, then regrouped:
-activations into a column vector, weights into the rows of a matrix W (one row boxed at a time
-while its neuron's edges flash), biases into a vector b, σ applied to every component; the compact
-formula; the same line as NumPy code with the values it really prints. Then our trained network:
-W is 16 × 784, a⁽⁰⁾ is our image, b its 16 real biases, and the line gives the real first hidden
-layer; the network is this line three times.
+fed 8 pixels of the chosen image (outlined on the image); the first neuron's weighted sum is written
+out, and one weight's two indices are named on the diagram's edge they stand for; then regrouped:
+activations into a column vector, weights into the rows of a matrix W (one row boxed at a time while
+its neuron's edges flash; the entries paired; the real sums W a of the toy network come out as a
+column), biases into a vector b, σ applied to every component; the compact formula; the same line as
+NumPy code with the values it really prints. Then our trained network: W⁽¹⁾ drawn as its real
+16 × 784 weights (a row is a hidden neuron, a column a pixel), a⁽⁰⁾ our image, b its 16 real biases,
+and the line gives the real first hidden layer; the network is this line three times, each step
+shown on the diagram's edges.
 """
 from __future__ import annotations
 
@@ -18,17 +21,18 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Brace,
     Create,
     FadeIn,
     FadeOut,
+    Group,
+    Line,
     MathTex,
     Matrix,
     MobjectMatrix,
     ReplacementTransform,
-    ShowPassingFlash,
     Text,
     Transform,
-    TransformFromCopy,
     VGroup,
     Write,
 )
@@ -38,13 +42,19 @@ from scenes.components import (
     INPUT_PIXELS_SHOWN,
     DigitImage,
     NetworkDiagram,
+    PixelGrid,
     highlight_box,
+    label,
     label_next_to,
     neuron,
+    ring,
     style,
 )
+from scenes.components.edge_marks import bundle_label, edge_flash, lit_edges
 from scenes.components.equations import WeightedSum, colored_tex, layer_steps
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_out
+from scenes.components.pixel_grid import rgba_image
+from scenes.components.pixel_views import square_outlines
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
 from scenes.pipeline.chapter_scene import ChapterScene
@@ -55,20 +65,40 @@ SMALL_SEED = 1  # gaussian init: non-zero biases, so b is worth showing
 #: the small network reads 8 of the 16 pixels the big diagram's input column draws
 SMALL_INPUT_PIXELS: tuple[int, ...] = INPUT_PIXELS_SHOWN[::2]
 CODE_LINE = "a1 = sigmoid(W @ a0 + b)"  # nn/network.py's step for one image (it runs a @ w.T + b)
+NAMED_WEIGHT = (0, 1)  # w_{0,1}: the weight whose two indices are explained
+SHOWN_ROWS = (0, 1, None, -1)  # the rows of W drawn: 0, 1, ⋮, k (None: the ⋮ row)
 
 # --- layout (manim units) ------------------------------------------------------------------
 DIAGRAM_CENTER = LEFT * 4.7 + DOWN * 0.1
 DIAGRAM_LAYER_GAP = 2.0
 DIAGRAM_NEURON_GAP = 0.25
-ALGEBRA_CENTER_X = 2.4  # centre of the right-hand region
-MATRIX_Y = 0.6
-MATRIX_SCALE = 0.7
-EXAMPLE_Y = -2.0
+ALGEBRA_CENTER_X = 2.3  # centre of the right-hand region
+MATRIX_Y = 0.55
+MATRIX_SCALE = 0.62
+EXAMPLE_Y = -1.72
 EXAMPLE_SCALE = 0.7
 COMPACT_SCALE = 1.6
 CODE_FONT = "Monospace"
-OURS_IMAGE_SIDE = 2.2
-OURS_NEURON_RADIUS = 0.12
+SMALL_IMAGE_SIDE = 2.4
+SMALL_IMAGE_CENTER = RIGHT * 1.4 + DOWN * 0.1
+ZOOM_FONT_SIZE = 96
+ZOOM_CENTER = RIGHT * 1.3 + UP * 0.9
+OURS_SCALE = 1.3  # the spread formula's operators
+OURS_Y = -0.1  # centre line of the row of real objects
+OURS_SYMBOL_Y = 2.35  # the symbols over them
+OURS_TOP_Y = 3.3  # the compact line, on top
+OURS_NEURON_RADIUS = 0.085
+OURS_NEURON_GAP = 0.05
+OURS_W_WIDTH, OURS_W_HEIGHT = 3.2, 2.0
+OURS_IMAGE_SIDE = 2.0
+OURS_GAP = 0.4
+BIAS_SCALE = 0.62
+COLUMN_MARK_WIDTH = 0.06  # the box round one column of W (a column is far thinner than a pixel)
+STEP_NEURON_RADIUS, STEP_NEURON_GAP, STEP_LAYER_GAP = 0.1, 0.05, 1.4
+STEP_DIAGRAM_CENTER = LEFT * 3.95 + UP * 0.3
+STEPS_LEFT = -0.6
+STEP_FONT_SIZE = 32
+STEP_ROW_YS = (1.4, 0.3, -0.8)
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +117,11 @@ def run_code_line(weights: np.ndarray, a0: np.ndarray, biases: np.ndarray) -> np
 def values_line(values: np.ndarray) -> str:
     """The printed result under the code: every activation to two decimals."""
     return "# a1 = [" + " ".join(f"{v:.2f}" for v in values) + "]"
+
+
+def shown_entries(values: np.ndarray) -> list[str]:
+    """Entries 0, 1, ⋮, last of a column of real numbers (two decimals), as the matrices show rows."""
+    return [r"\vdots" if r is None else f"{values[r]:.2f}" for r in SHOWN_ROWS]
 
 
 def big_paren(side: str, height: float) -> MathTex:
@@ -115,6 +150,28 @@ def column(entries: list[str], color=style.TEXT_COLOR) -> Matrix:  # noqa: ANN00
     return m
 
 
+def weight_picture(weights: np.ndarray, width: float, height: float) -> PixelGrid:
+    """A weight matrix as it really is: one coloured cell per weight (green positive, red negative,
+    opacity |w| / the 99th percentile of |w|), ``weights.shape`` cells, stretched to width × height."""
+    w = np.asarray(weights, dtype=float)
+    scale = float(np.percentile(np.abs(w), 99)) or 1.0
+    colours = np.where((w >= 0).reshape(-1, 1), style.POSITIVE_WEIGHT_COLOR.to_rgb(),
+                       style.NEGATIVE_WEIGHT_COLOR.to_rgb())
+    grid = PixelGrid(rgba_image(colours, np.minimum(np.abs(w) / scale, 1.0).reshape(-1), w.shape), side=width)
+    grid.image.stretch_to_fit_height(height)
+    return grid
+
+
+def central_bright_pixel(pixels: np.ndarray) -> int:
+    """The bright pixel (≥ 90 % of the brightest) nearest the image's centre of mass (the column marked in W)."""
+    p = np.asarray(pixels, dtype=float).reshape(nn.IMAGE_SIDE, nn.IMAGE_SIDE)
+    rows, cols = np.mgrid[0:nn.IMAGE_SIDE, 0:nn.IMAGE_SIDE]
+    centre = np.array([(rows * p).sum(), (cols * p).sum()]) / max(p.sum(), 1e-9)
+    distance = np.hypot(rows - centre[0], cols - centre[1])
+    score = np.where(p >= 0.9 * p.max(), -distance, -np.inf)
+    return int(np.argmax(score))
+
+
 class LinearAlgebraNotation(ChapterScene):
     """One layer's step, from a written-out sum to a = σ(W a + b) and one line of NumPy; then ours."""
 
@@ -122,6 +179,7 @@ class LinearAlgebraNotation(ChapterScene):
         self.net = small_network()
         self.digit = chosen_input(HERO_INDEX)
         self.x = np.asarray(self.digit.pixels, dtype=float)[list(SMALL_INPUT_PIXELS)]
+        self.sums = self.net.weights[0] @ self.x  # the toy network's real weighted sums (no bias yet)
         self.small_network()
         self.one_neuron()
         self.vector()
@@ -133,12 +191,12 @@ class LinearAlgebraNotation(ChapterScene):
         self.code()
         self.our_network()
         self.three_times()
+        self.wait(style.PAUSE)  # the three steps stay a moment after the voice
         self.play(FadeToBlack(run_time=style.RUN_TIME))
 
     # --- beats ---------------------------------------------------------------------------------
     def small_network(self) -> None:
         with self.beat("small-network") as beat:
-            self.show_title()
             net = self.net
             outputs = [f"a_{{{j}}}^{{(1)}}" for j in range(net.sizes[1])]
             self.diagram = NetworkDiagram(net, layer_gap=DIAGRAM_LAYER_GAP, neuron_gap=DIAGRAM_NEURON_GAP,
@@ -148,18 +206,55 @@ class LinearAlgebraNotation(ChapterScene):
                     self.diagram.neuron(0, i), LEFT, buff=style.LABEL_BUFF)
                 for i in range(net.sizes[0])))
             self.play(Reveal(self.diagram, self.input_labels), run_time=style.RUN_TIME)
+            image = DigitImage(self.digit.pixels, side=SMALL_IMAGE_SIDE).move_to(SMALL_IMAGE_CENTER)
+            mask = np.zeros(nn.N_PIXELS, dtype=bool)
+            mask[list(SMALL_INPUT_PIXELS)] = True
+            marks = square_outlines(image, mask, stroke_width=style.HIGHLIGHT_WIDTH)
+            tag = label_next_to(image, f"{len(SMALL_INPUT_PIXELS)} pixels of {self.digit.tag}")
             beat.wait_until(2)
+            self.play(Reveal(image, tag), Create(marks), run_time=style.RUN_TIME)
             self.play(self.diagram.forward_pass(self.x, box=False))
+            self.small_image_parts = (image, marks, tag)
 
     def one_neuron(self) -> None:
-        with self.beat("one-neuron"):
+        with self.beat("one-neuron") as beat:
             terms = (("w_{0,0}", "a_0^{(0)}"), ("w_{0,1}", "a_1^{(0)}"), None, ("w_{0,n}", "a_n^{(0)}"))
             self.sum_tex = WeightedSum(terms, bias="b_0", sigma=True, lhs="a_0^{(1)}", font_size=style.FONT_SIZE_BODY)
             self.sum_tex.to_edge(UP, buff=style.FRAME_MARGIN).set_x(ALGEBRA_CENTER_X)
             self.sum_parts = dict(zip(self.sum_tex.tex_strings, self.sum_tex))
             sigma, opening, closing = self.sum_tex.sigma
             self.sum_parts.update({r"\sigma": sigma, r"\Big(": opening, r"\Big)": closing})
-            self.play(Write(self.sum_tex), self.flash(self.diagram.incoming_edges(1, 0)), run_time=style.LONG_PAUSE)
+            self.play(Conceal(*self.small_image_parts), Write(self.sum_tex),
+                      edge_flash(self.diagram.incoming_edges(1, 0)), run_time=style.LONG_PAUSE)
+            beat.wait_until(2)
+            self.name_weight_indices()
+
+    def name_weight_indices(self) -> None:
+        """w_{j,i}: j the neuron it feeds, i the input it comes from, shown on that very edge."""
+        j, i = NAMED_WEIGHT
+        zoom = MathTex(f"w_{{{j},{i}}}", font_size=ZOOM_FONT_SIZE, color=style.W_COLOR).move_to(ZOOM_CENTER)
+        letter, first, _, second = zoom[0]
+        first.set_color(style.ACCENT)
+        second.set_color(style.ALT_ACCENT)
+        # each index gets its meaning on a line of its own, straight below it: the neuron's to the left,
+        # the input's to the right, so the two pointers never cross
+        feeds = label(f"neuron it feeds: {j}", style.ACCENT)
+        comes = label(f"input it comes from: {i}", style.ALT_ACCENT)
+        feeds.next_to(zoom, DOWN, buff=0.45).align_to([first.get_x() + 0.15, 0, 0], RIGHT)
+        comes.next_to(feeds, DOWN, buff=0.25).align_to([second.get_x() - 0.15, 0, 0], LEFT)
+        arrows = VGroup(
+            Line(first.get_bottom() + DOWN * 0.06, [first.get_x(), feeds.get_top()[1] + 0.06, 0])
+            .set_stroke(style.ACCENT, 2),
+            Line(second.get_bottom() + DOWN * 0.06, [second.get_x(), comes.get_top()[1] + 0.06, 0])
+            .set_stroke(style.ALT_ACCENT, 2))
+        edge = next(e for e, (t, s) in zip(self.diagram.edges[0], self.diagram.edge_pairs(0)) if (t, s) == (j, i))
+        on_edge = lit_edges(VGroup(edge), width=style.FLASH_WIDTH * 1.5, opacity=1.0)
+        rings = VGroup(ring(self.diagram.neuron(1, j), style.ACCENT), ring(self.diagram.neuron(0, i), style.ALT_ACCENT))
+        term = self.sum_parts[f"w_{{{j},{i}}}"]
+        term_box = highlight_box(term, style.W_COLOR)
+        self.play(Create(term_box), *fade_in(zoom), run_time=style.RUN_TIME)
+        self.play(FadeIn(feeds, comes), Create(arrows), Create(rings), Create(on_edge), run_time=style.RUN_TIME)
+        self.weight_names = VGroup(zoom, feeds, comes, arrows, rings, on_edge, term_box)
 
     def vector(self) -> None:
         self.W = weight_matrix()
@@ -172,75 +267,133 @@ class LinearAlgebraNotation(ChapterScene):
         self.sigma = MathTex(r"\sigma", color=style.SIGMA_COLOR).scale(MATRIX_SCALE * 1.6)
         self.lhs = MathTex("a^{(1)}", "=").scale(MATRIX_SCALE * 1.6)
         self.full = VGroup(self.lhs, self.sigma, self.lparen, product, self.rparen).arrange(RIGHT, buff=0.12)
+        self.lhs.shift(LEFT * 0.15)  # a little air between "=" and σ
         self.full.move_to([ALGEBRA_CENTER_X, MATRIX_Y, 0])
+        names_y = self.full.get_top()[1] + 0.3
+        self.names = {
+            "a0": MathTex("a^{(0)}", font_size=style.FONT_SIZE_BODY).move_to([self.a0.get_x(), names_y, 0]),
+            "W": MathTex("W", font_size=style.FONT_SIZE_BODY, color=style.W_COLOR).move_to([self.W.get_x(), names_y, 0]),
+            "b": MathTex("b", font_size=style.FONT_SIZE_BODY, color=style.B_COLOR).move_to([self.b.get_x(), names_y, 0]),
+        }
+        for name in self.names.values():
+            name.align_to(self.names["a0"], DOWN)
         with self.beat("vector"):
-            labels, entries = self.input_labels, self.a0.get_entries()
-            self.play(TransformFromCopy(labels[0], entries[0]), TransformFromCopy(labels[1], entries[1]),
-                      TransformFromCopy(labels[2:-1], entries[2]), TransformFromCopy(labels[-1], entries[3]),
-                      FadeIn(self.a0.get_brackets()), run_time=style.RUN_TIME * 2)
+            entries = self.a0.get_entries()
+            self.play(*fade_out(self.weight_names), run_time=style.SHORT_RUN_TIME)
+            # the input neurons themselves fly into one column: 0, 1, the middle ones into ⋮, the last
+            n = self.net.sizes[0]
+            slots = [0, 1] + [2] * (n - 3) + [3]
+            flying = VGroup(*(self.diagram.neuron(0, i).copy() for i in range(n)))
+            self.play(*(c.animate.move_to(entries[k]) for c, k in zip(flying, slots)), FadeIn(self.a0.get_brackets()),
+                      run_time=style.RUN_TIME * 1.5)
+            self.play(FadeOut(flying), FadeIn(entries), run_time=style.RUN_TIME)
+            n = MathTex(f"n = {self.net.sizes[0] - 1}", font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY)
+            self.n_note = n.next_to(self.full, DOWN, buff=0.25).set_x(self.a0.get_x())
+            self.play(*fade_in(self.names["a0"], self.n_note), run_time=style.SHORT_RUN_TIME)
 
     def matrix(self) -> None:
         with self.beat("matrix") as beat:
             s = self.sum_parts
-            self.play(TransformFromCopy(VGroup(s["w_{0,0}"], s["w_{0,1}"], s[r"\cdots"], s["w_{0,n}"]),
-                                        self.W.get_rows()[0]), run_time=style.RUN_TIME * 2)
+            # the first neuron's weights, marked in its sum, become the first row
+            marks = VGroup(*(highlight_box(s[key], style.W_COLOR) for key in ("w_{0,0}", "w_{0,1}", "w_{0,n}")))
+            row_mark = highlight_box(self.W.get_rows()[0], style.W_COLOR)
+            self.play(Create(marks), run_time=style.RUN_TIME)
+            self.play(*fade_in(self.W.get_rows()[0]), Create(row_mark), run_time=style.RUN_TIME)
             beat.wait_until(1)
+            self.play(FadeOut(marks, row_mark), run_time=style.SHORT_RUN_TIME)
+            k = MathTex(f"k = {self.net.sizes[1] - 1}", font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY)
+            self.k_note = k.next_to(self.full, DOWN, buff=0.25).set_x(self.W.get_x())
             self.play(FadeIn(VGroup(*self.W.get_rows()[1:]), lag_ratio=style.LAG_RATIO), FadeIn(self.W.get_brackets()),
-                      run_time=style.RUN_TIME * 2)
+                      *fade_in(self.names["W"], self.k_note), run_time=style.RUN_TIME * 2)
 
     def row_times_vector(self) -> None:
-        """Box one row at a time while the matching neuron's incoming edges flash."""
-        with self.beat("row-times-vector"):
+        """Row 0 times the vector, entry by entry; then every row gives its neuron's real sum."""
+        with self.beat("row-times-vector") as beat:
+            rows, entries = self.W.get_rows(), self.a0.get_entries()
+            equals = MathTex("=").scale(MATRIX_SCALE * 1.6)
+            result = column(shown_entries(self.sums)).scale(MATRIX_SCALE)
+            VGroup(equals, result).arrange(RIGHT, buff=0.15).next_to(self.a0, RIGHT, buff=0.2)
+            for entry, row in zip(result.get_entries(), rows):
+                entry.set_y(row.get_y())
+            self.result = VGroup(equals, result)
+            row_box = highlight_box(rows[0])
+            neuron_box = highlight_box(VGroup(self.diagram.neuron(1, 0), self.diagram.output_labels[0]))
+            self.play(Create(row_box), Create(neuron_box), run_time=style.SHORT_RUN_TIME)
+            # pair the entries: w_{0,i} with a_i, one pair at a time
+            pair = VGroup(highlight_box(rows[0][0], style.ALT_ACCENT), highlight_box(entries[0], style.ALT_ACCENT))
+            self.play(Create(pair), run_time=style.SHORT_RUN_TIME)
+            for m in range(1, len(entries)):
+                target = VGroup(highlight_box(rows[0][m], style.ALT_ACCENT), highlight_box(entries[m], style.ALT_ACCENT))
+                self.play(Transform(pair, target), run_time=style.SHORT_RUN_TIME * 1.4)
+            entry_0 = result.get_entries()[0]
+            self.play(FadeOut(pair), FadeIn(equals), FadeIn(result.get_brackets()), FadeIn(entry_0),
+                      edge_flash(self.diagram.incoming_edges(1, 0)), run_time=style.RUN_TIME)
+            beat.wait_until(1)
             k = self.net.sizes[1] - 1
-            rows = self.W.get_rows()
-            row_box = neuron_box = vec_box = None
-            for shown, index in zip((0, 1, 3), (0, 1, k)):
-                new_row = highlight_box(rows[shown])
-                new_neuron = highlight_box(VGroup(self.diagram.neuron(1, index), self.diagram.output_labels[index]))
-                if row_box is None:
-                    row_box, neuron_box, vec_box = new_row, new_neuron, highlight_box(self.a0)
-                    boxes = (Create(row_box), Create(neuron_box), Create(vec_box))
-                else:
-                    boxes = (Transform(row_box, new_row), Transform(neuron_box, new_neuron))
-                self.play(*boxes, run_time=style.SHORT_RUN_TIME)
-                self.play(self.flash(self.diagram.incoming_edges(1, index)), run_time=style.LAYER_PASS_TIME)
-            self.play(FadeOut(row_box, neuron_box, vec_box), run_time=style.SHORT_RUN_TIME)
+            for shown, index in ((1, 1), (3, k)):
+                neuron = highlight_box(VGroup(self.diagram.neuron(1, index), self.diagram.output_labels[index]))
+                self.play(Transform(row_box, highlight_box(rows[shown])), Transform(neuron_box, neuron),
+                          FadeIn(result.get_entries()[shown]), edge_flash(self.diagram.incoming_edges(1, index)),
+                          run_time=style.RUN_TIME)
+            self.play(FadeOut(row_box, neuron_box), FadeIn(result.get_entries()[2]), edge_flash(self.diagram.edges[0]),
+                      run_time=style.RUN_TIME)
 
     def bias_vector(self) -> None:
         with self.beat("bias-vector"):
             s = self.sum_parts
-            self.play(FadeIn(self.plus), FadeIn(self.b.get_brackets()), TransformFromCopy(s["b_0"], self.b.get_entries()[0]),
-                      FadeIn(self.b.get_entries()[1:], lag_ratio=style.LAG_RATIO), run_time=style.RUN_TIME * 2)
+            self.play(*fade_out(self.result), run_time=style.SHORT_RUN_TIME)
+            mark = highlight_box(s["b_0"], style.B_COLOR)
+            self.play(Create(mark), run_time=style.SHORT_RUN_TIME)
+            self.play(FadeIn(self.plus), FadeIn(self.b.get_brackets()),
+                      FadeIn(self.b.get_entries(), lag_ratio=style.LAG_RATIO), *fade_in(self.names["b"]),
+                      run_time=style.RUN_TIME * 1.5)
+            self.play(FadeOut(mark), run_time=style.SHORT_RUN_TIME)
 
     def sigma_each(self) -> None:
-        with self.beat("sigma-each") as beat:
+        with self.beat("sigma-each"):
             s = self.sum_parts
-            self.play(TransformFromCopy(s[r"\sigma"], self.sigma), TransformFromCopy(s[r"\Big("], self.lparen),
-                      TransformFromCopy(s[r"\Big)"], self.rparen), FadeIn(self.lhs), run_time=style.RUN_TIME * 2)
+            marks = highlight_box(s[r"\sigma"], style.ACCENT)
+            self.play(FadeIn(self.sigma), FadeIn(self.lparen), FadeIn(self.rparen), FadeIn(self.lhs), Create(marks),
+                      *fade_out(self.n_note, self.k_note), run_time=style.RUN_TIME * 1.5)
             inner = MobjectMatrix([[MathTex(v)] for v in "xyz"])
             out = MobjectMatrix([[colored_tex(r"\sigma", "(", v, ")")] for v in "xyz"])
             h = inner.height * 1.05
             self.example = VGroup(MathTex(r"\sigma", color=style.SIGMA_COLOR), big_paren("(", h), inner,
                                   big_paren(")", h), MathTex("="), out).arrange(RIGHT, buff=0.2).scale(EXAMPLE_SCALE)
             self.example.move_to([ALGEBRA_CENTER_X, EXAMPLE_Y, 0])
-            beat.wait_until(0)
-            self.play(FadeIn(self.example, shift=UP * 0.3), run_time=style.RUN_TIME)
+            self.play(FadeIn(self.example, shift=UP * 0.3), FadeOut(marks), run_time=style.RUN_TIME)
 
     def compact(self) -> None:
-        with self.beat("compact"):
+        with self.beat("compact") as beat:
             compact = colored_tex("a^{(1)}", "=", r"\sigma", "(", "W", "a^{(0)}", "+", "b", ")")
             compact.scale(COMPACT_SCALE).move_to([ALGEBRA_CENTER_X, MATRIX_Y + 0.6, 0])
             lhs, eq, sigma, lp, W, a0, plus, b, rp = compact
             self.consolidate(self.full)
-            self.play(*fade_out(self.example, self.sum_tex),
-                      ReplacementTransform(self.lhs[0], lhs), ReplacementTransform(self.lhs[1], eq),
+            # the three blocks go, the rest closes up, and each block's letter takes its place
+            # (no text ever slides over other text)
+            self.play(*fade_out(self.example, self.sum_tex, *self.names.values(), self.W, self.a0, self.b),
+                      run_time=style.RUN_TIME)
+            self.play(ReplacementTransform(self.lhs[0], lhs), ReplacementTransform(self.lhs[1], eq),
                       ReplacementTransform(self.sigma, sigma), ReplacementTransform(self.lparen, lp),
-                      ReplacementTransform(self.rparen, rp), ReplacementTransform(self.W, W),
-                      ReplacementTransform(self.a0, a0), ReplacementTransform(self.plus, plus),
-                      ReplacementTransform(self.b, b), run_time=style.RUN_TIME * 2)
-            self.compact_box = highlight_box(compact)
+                      ReplacementTransform(self.rparen, rp), ReplacementTransform(self.plus, plus),
+                      *fade_in(W, a0, b), run_time=style.RUN_TIME * 1.5)
+            self.compact_box = highlight_box(compact, buff=0.25)
             self.play(Create(self.compact_box), run_time=style.BOX_TIME)
             self.compact_tex = compact
+            beat.wait_until(1)
+            self.play(self.diagram.forward_pass(self.x, box=False, from_layer=1))
+            beat.wait_until(2)
+            below = self.compact_box.get_bottom()[1]
+            matrix_word = label("matrix", style.W_COLOR).move_to([W.get_x(), below - 0.55, 0])
+            vector_word = label("vectors").move_to([(a0.get_x() + b.get_x()) / 2, below - 0.55, 0])
+            kinds = VGroup(matrix_word, vector_word)
+            ticks = VGroup(*(Line([part.get_x(), below - 0.05, 0], [word.get_x() + dx, word.get_top()[1] + 0.06, 0],
+                                  stroke_width=2, color=color)
+                             for part, word, dx, color in ((W, matrix_word, 0.0, style.W_COLOR),
+                                                           (a0, vector_word, -0.2, style.SECONDARY),
+                                                           (b, vector_word, 0.2, style.SECONDARY))))
+            self.play(FadeIn(kinds), Create(ticks), run_time=style.RUN_TIME)
+            self.kinds = VGroup(kinds, ticks)
 
     def code(self) -> None:
         with self.beat("code") as beat:
@@ -250,9 +403,10 @@ class LinearAlgebraNotation(ChapterScene):
             printed = Text(values_line(a1), font=CODE_FONT, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
             self.code_lines = VGroup(code, printed).arrange(DOWN, aligned_edge=LEFT, buff=0.25)
             self.code_lines.next_to(self.compact_box, DOWN, buff=0.7).set_x(ALGEBRA_CENTER_X)
+            self.play(*fade_out(self.kinds), run_time=style.SHORT_RUN_TIME)
             self.play(Write(code), run_time=style.RUN_TIME * 2)
             beat.wait_until(0)
-            self.play(FadeIn(printed), self.flash(self.diagram.edges[0]), run_time=style.LAYER_PASS_TIME)
+            self.play(FadeIn(printed), edge_flash(self.diagram.edges[0]), run_time=style.LAYER_PASS_TIME)
             self.printed = printed
 
     def our_network(self) -> None:
@@ -260,34 +414,89 @@ class LinearAlgebraNotation(ChapterScene):
         w, b = big.weights[0], big.biases[0]
         a1 = run_code_line(w, self.digit.pixels, b)
         with self.beat("our-network") as beat:
-            self.play(Conceal(*(m for m in self.mobjects if m is not self.captions.current)), run_time=style.RUN_TIME)
-            line = colored_tex("a^{(1)}", "=", r"\sigma", "(", "W", "a^{(0)}", "+", "b", ")").scale(COMPACT_SCALE)
-            line.to_edge(UP, buff=style.FRAME_MARGIN * 2).shift(LEFT * 1.5)
-            _, _, _, _, W, a0, _, bias, _ = line
-            shape = label_next_to(line, f"{w.shape[0]} × {w.shape[1]}, trained", DOWN, color=style.W_COLOR).set_x(W.get_x())
-            image = DigitImage(self.digit.pixels, side=OURS_IMAGE_SIDE).next_to(a0, DOWN, buff=0.9)
-            image_tag = label_next_to(image, self.digit.tag)
-            biases = label_next_to(line, f"{b.size} real biases", DOWN, color=style.B_COLOR).set_x(bias.get_x() + 0.6)
-            column_ = VGroup(*(neuron(v, OURS_NEURON_RADIUS) for v in a1)).arrange(DOWN, buff=0.06)
-            column_.move_to(RIGHT * 4.8 + DOWN * 0.9)
-            result = label_next_to(column_, "first hidden layer", UP)
-            self.play(Reveal(line), run_time=style.RUN_TIME)
-            self.play(Reveal(shape), run_time=style.SHORT_RUN_TIME)
+            # the compact line stays on top; below it, the same line with the real objects in place of
+            # its symbols (each symbol written over its object)
+            line = self.compact_tex
+            self.consolidate(line)
+            self.play(Conceal(self.diagram, self.input_labels), *fade_out(self.compact_box, self.code_lines),
+                      line.animate.scale(OURS_SCALE / COMPACT_SCALE).move_to([0, OURS_TOP_Y, 0]),
+                      run_time=style.RUN_TIME)
+            layer = VGroup(*(neuron(0.0, OURS_NEURON_RADIUS) for _ in a1)).arrange(DOWN, buff=OURS_NEURON_GAP)
+            matrix = weight_picture(w, OURS_W_WIDTH, OURS_W_HEIGHT)
+            rows_brace = Brace(matrix.image, LEFT, buff=0.08)
+            rows_n = MathTex(str(w.shape[0]), font_size=style.FONT_SIZE_LABEL).next_to(rows_brace, LEFT, buff=0.08)
+            cols_brace = Brace(matrix.image, DOWN, buff=0.08)
+            cols_n = MathTex(str(w.shape[1]), font_size=style.FONT_SIZE_LABEL).next_to(cols_brace, DOWN, buff=0.08)
+            w_block = VGroup(rows_n, rows_brace, cols_brace, cols_n)
+            image = DigitImage(self.digit.pixels, side=OURS_IMAGE_SIDE)
+            bias_column = column(shown_entries(b), style.B_COLOR).scale(BIAS_SCALE)
+            height = max(layer.height, OURS_W_HEIGHT) + 0.3
+            big_eq = MathTex("=").scale(OURS_SCALE)
+            big_sigma = MathTex(r"\sigma", color=style.SIGMA_COLOR).scale(OURS_SCALE * 1.2)
+            big_lp, big_rp, big_plus = big_paren("(", height), big_paren(")", height), MathTex("+").scale(OURS_SCALE)
+            row = [layer, big_eq, big_sigma, big_lp, VGroup(rows_n, rows_brace), matrix, image, big_plus, bias_column,
+                   big_rp]
+            Group(*row).arrange(RIGHT, buff=OURS_GAP).move_to([0, OURS_Y, 0])
+            for m in (big_eq, big_sigma, big_lp, big_rp, big_plus, bias_column, layer, image):
+                m.set_y(OURS_Y)
+            matrix.set_y(OURS_Y)
+            rows_brace.next_to(matrix.image, LEFT, buff=0.08)
+            rows_n.next_to(rows_brace, LEFT, buff=0.08)
+            cols_brace.next_to(matrix.image, DOWN, buff=0.08)
+            cols_n.next_to(cols_brace, DOWN, buff=0.08)
+            symbols = {"lhs": ("a^{(1)}", layer), "W": ("W", matrix), "a0": ("a^{(0)}", image), "b": ("b", bias_column)}
+            targets = {key: colored_tex(tex).scale(OURS_SCALE).move_to([obj.get_x(), OURS_SYMBOL_Y, 0])
+                       for key, (tex, obj) in symbols.items()}
+            for target in targets.values():
+                target.align_to(targets["W"], DOWN)
+            beat.wait_until(0)
+            self.play(Reveal(targets["W"], matrix, w_block), run_time=style.RUN_TIME)
+            # one row is one hidden neuron, one column one pixel of the image
+            beat.wait_until(1)
+            r, pixel = 0, central_bright_pixel(self.digit.pixels)
+            row_mark = highlight_box(matrix.image, buff=0.0).stretch_to_fit_height(OURS_W_HEIGHT / w.shape[0] + 0.06)
+            row_mark.move_to(matrix.image.get_top() + DOWN * (r + 0.5) * OURS_W_HEIGHT / w.shape[0])
+            col_mark = highlight_box(matrix.image, style.ALT_ACCENT, buff=0.0).stretch_to_fit_width(COLUMN_MARK_WIDTH)
+            col_mark.stretch_to_fit_height(OURS_W_HEIGHT + 0.12)
+            col_mark.set_x(matrix.image.get_left()[0] + (pixel + 0.5) * OURS_W_WIDTH / w.shape[1])
+            neuron_ring = ring(layer[r], style.ACCENT)
+            mask = np.zeros(nn.N_PIXELS, dtype=bool)
+            mask[pixel] = True
+            pixel_mark = square_outlines(image, mask, style.ALT_ACCENT, stroke_width=style.HIGHLIGHT_WIDTH)
+            self.play(Reveal(targets["lhs"], layer), Reveal(targets["a0"], image), run_time=style.RUN_TIME)
+            self.play(Create(row_mark), Create(neuron_ring), run_time=style.RUN_TIME)
+            self.play(Create(col_mark), Create(pixel_mark), run_time=style.RUN_TIME)
             beat.wait_until(2)
-            self.play(Reveal(image, image_tag, biases), run_time=style.RUN_TIME)
+            self.play(Reveal(targets["b"], bias_column), run_time=style.RUN_TIME)
             beat.wait_until(3)
-            self.play(Reveal(column_, result), run_time=style.RUN_TIME)
-            self.ours = VGroup(line, shape, biases, column_, result)
-            self.ours_image = (image, image_tag)
-            self.first_layer_fills = np.array([c.get_fill_opacity() for c in column_])
+            self.play(*fade_in(big_eq, big_sigma, big_lp, big_rp, big_plus),
+                      FadeOut(row_mark, neuron_ring, col_mark, pixel_mark), run_time=style.RUN_TIME)
+            self.play(*(c.animate.set_fill(opacity=float(v)) for c, v in zip(layer, a1)), run_time=style.RUN_TIME)
+            self.first_layer_fills = np.array([c.get_fill_opacity() for c in layer])
+            self.bias_column = bias_column
 
     def three_times(self) -> None:
-        with self.beat("three-times"):
-            steps = layer_steps([w.shape for w in nn.load_pretrained().weights])
-            steps.move_to(DOWN * 0.2)
-            self.play(Conceal(self.ours, *self.ours_image), run_time=style.RUN_TIME)
-            for row in steps:
-                self.play(Reveal(row), run_time=style.RUN_TIME)
+        big = nn.load_pretrained()
+        with self.beat("three-times") as beat:
+            self.play(Conceal(*(m for m in self.mobjects if m is not self.captions.current)), run_time=style.RUN_TIME)
+            diagram = NetworkDiagram(big, neuron_radius=STEP_NEURON_RADIUS, neuron_gap=STEP_NEURON_GAP,
+                                     layer_gap=STEP_LAYER_GAP, output_labels=False, center=STEP_DIAGRAM_CENTER)
+            names = VGroup(*(bundle_label(diagram, g, MathTex(f"W^{{({g + 1})}}", font_size=style.FONT_SIZE_BODY,
+                                                              color=style.W_COLOR)) for g in range(len(big.weights))))
+            steps = layer_steps([w.shape for w in big.weights], font_size=STEP_FONT_SIZE)
+            for row, y in zip(steps, STEP_ROW_YS):
+                row.set_y(y)
+            steps.align_to([STEPS_LEFT, 0, 0], LEFT)
+            self.play(Reveal(diagram), run_time=style.RUN_TIME)
+            lit = None
+            for g, row in enumerate(steps):
+                beat.wait_until(g + 1)
+                new = lit_edges(diagram.edges[g])
+                # two covers: one cover over both would hide the diagram between them
+                self.play(Reveal(row), Reveal(names[g]), FadeIn(new), *(fade_out(lit) if lit is not None else ()),
+                          edge_flash(diagram.edges[g]), run_time=style.RUN_TIME)
+                lit = new
+            self.steps = steps
 
     # --- helpers -------------------------------------------------------------------------
     def consolidate(self, group: VGroup) -> None:
@@ -295,8 +504,3 @@ class LinearAlgebraNotation(ChapterScene):
         family = set(group.get_family())
         self.mobjects = [m for m in self.mobjects if m not in family]
         self.add(group)
-
-    @staticmethod
-    def flash(edges: VGroup) -> ShowPassingFlash:
-        flash = edges.copy().set_stroke(style.FLASH_COLOR, style.FLASH_WIDTH, opacity=1.0)
-        return ShowPassingFlash(flash, time_width=style.FLASH_TIME_WIDTH)

@@ -1,41 +1,66 @@
 """Chapter 10 (15:17) Recap: a neuron is a function, and so is the whole network.
 
 Beats (storyboard): one neuron of the second hidden layer is a function of the first hidden
-layer; it is fed three real images and gives a different real activation for each (written
-beside each image); the network is three real layer steps chained (with their real shapes);
+layer; it is fed three real images, one after another (the image fed is boxed), and gives a
+different real activation for each (written by the ringed neuron, then beside its image); the
+network is three real layer steps chained, each flashed on its bundle of edges with its real shape;
 as a whole, f(a₀, …, a₇₈₃) = (y₀, …, y₉), our image in and its ten real outputs out; 13,002
-parameters: absurdly complicated, reassuringly so.
+parameters: absurdly complicated, reassuringly so, because handwriting varies so much (real test
+images of our digit, each with the network's real answer).
 
-The images: the chosen input (render.sh --digit / --image, default MNIST test #0), then the first
-test images whose labels are new. The neuron: the one of the second hidden layer whose activation
-varies most (max − min) over those three images.
+The images: the chosen input (render.sh --digit / --image, default chapter 9's MNIST test #9925),
+then the first test images whose labels are new. The neuron: the one of the second hidden layer
+whose activation varies most (max − min) over those three images.
 """
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Arrow, Create, FadeIn, Group, MathTex, Rectangle, VGroup, Write
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Arrow,
+    BackgroundRectangle,
+    Create,
+    FadeIn,
+    Group,
+    MathTex,
+    Rectangle,
+    ReplacementTransform,
+    Transform,
+    VGroup,
+    Write,
+)
 
 import nn
-from scenes.components import DigitImage, NetworkDiagram, label_next_to, ring, style
-from scenes.components.equations import layer_steps
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal
+from scenes.components import DigitImage, NetworkDiagram, highlight_box, label_next_to, ring, style
+from scenes.components.edge_marks import bundle_label, edge_flash, lit_edges
+from scenes.components.equations import colored_tex
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
 from scenes.content.digit_input import DigitInput, chosen_input
-from scenes.content.examples import images_with_new_labels
+from scenes.content.examples import HERO_INDEX, images_with_new_labels, same_digit_examples
 from scenes.pipeline.chapter_scene import ChapterScene
 
-DEFAULT_INDEX = 0  # MNIST test #0, a 7
+DEFAULT_INDEX = HERO_INDEX  # chapter 9's image, so the example carries on
 N_IMAGES = 3
 LAYER = 2  # the neuron is in the second hidden layer: its inputs are the first hidden layer's outputs
+N_VARIED = 12  # real test images of the same digit, to show how handwriting varies
 
 # --- layout constants of this chapter ----------------------------------------------------------
+DIAGRAM_CENTER = RIGHT * 1.5 + UP * 0.45
+DIAGRAM_NEURON_RADIUS, DIAGRAM_NEURON_GAP, DIAGRAM_LAYER_GAP = 0.1, 0.06, 2.3
 THUMB_SIDE = 1.1
-THUMBS_TOP_LEFT = np.array([-6.7, 3.5, 0.0])
-THUMB_GAP = 0.25
-FORMULA_TOP_LEFT = np.array([-6.7, -1.2, 0.0])
-QUICK_PASS = {"layer_time": 0.5, "input_time": 0.3}  # three passes in a row, while three numbers are said
+THUMBS_TOP_LEFT = np.array([-6.6, 2.9, 0.0])
+THUMB_GAP = 0.3
+FORMULA_Y = 3.35
+GENERIC_STEP_CENTER = np.array([-4.75, 0.45, 0.0])
+GENERIC_FONT_SIZE = 32
 MACHINE_WIDTH, MACHINE_HEIGHT = 3.0, 2.4
 MACHINE_IMAGE_SIDE = 2.4
 OUTPUT_ROW_GAP = 0.08
+VARIED_SIDE = 1.0
+VARIED_GAPS = (0.3, 0.5)
 
 
 def most_varying_neuron(net: nn.Network, images: list[DigitInput], layer: int = LAYER) -> int:
@@ -58,6 +83,17 @@ def thousands(n: int) -> str:
     return f"{n:,}".replace(",", "{,}")
 
 
+def shape_tex(layer: int, shape: tuple[int, int]) -> str:
+    """W⁽ˡ⁾: rows × columns, from the real matrix's shape."""
+    return rf"W^{{({layer})}}\!:\ {shape[0]} \times {shape[1]}"
+
+
+def varied_examples(digit: DigitInput, n: int = N_VARIED) -> list[int]:
+    """The first ``n`` test images of the chosen image's digit (its prediction for a file), not itself."""
+    label = digit.label if digit.label is not None else int(nn.load_pretrained().predict(digit.pixels))
+    return same_digit_examples(label, digit.source, n)
+
+
 class Recap(ChapterScene):
     """One neuron as a function of its inputs (three real images), then the network as one function."""
 
@@ -76,53 +112,85 @@ class Recap(ChapterScene):
     # --- beats ---------------------------------------------------------------------------------
     def neuron_is_function(self) -> None:
         with self.beat("neuron-is-function") as beat:
-            self.show_title()
-            self.diagram = NetworkDiagram(self.net)
+            self.diagram = NetworkDiagram(self.net, neuron_radius=DIAGRAM_NEURON_RADIUS,
+                                          neuron_gap=DIAGRAM_NEURON_GAP, layer_gap=DIAGRAM_LAYER_GAP,
+                                          center=DIAGRAM_CENTER)
             self.play(Reveal(self.diagram), run_time=style.RUN_TIME)
+            beat.wait_until(1)
+            # "which number depends on the image": the chosen image goes in (boxed), the real pass runs
+            self.thumb_images = []
+            for k, digit in enumerate(self.images):
+                thumb = DigitImage(digit.pixels, side=THUMB_SIDE)
+                down = THUMB_SIDE / 2 + k * (THUMB_SIDE + THUMB_GAP)
+                self.thumb_images.append(thumb.move_to(THUMBS_TOP_LEFT + np.array([THUMB_SIDE / 2, -down, 0])))
+            self.fed_box = highlight_box(self.thumb_images[0])
+            self.play(Reveal(self.thumb_images[0]), Create(self.fed_box), run_time=style.SHORT_RUN_TIME)
+            self.bring_to_back(self.thumb_images[0])
+            self.play(self.diagram.forward_pass(self.images[0].pixels, box=False, quick=True))
             circle = self.diagram.neuron(LAYER, self.neuron)
-            inputs = self.diagram.incoming_edges(LAYER, self.neuron).copy()
-            inputs.set_stroke(style.ACCENT, style.FLASH_WIDTH, opacity=1.0)
+            inputs = lit_edges(self.diagram.incoming_edges(LAYER, self.neuron), style.ACCENT, style.FLASH_WIDTH)
             n_prev, j = self.net.sizes[LAYER - 1], self.neuron
-            formula = MathTex(rf"a^{{({LAYER})}}_{{{j}}} = f\big(a^{{({LAYER - 1})}}_0, \dots, "
-                              rf"a^{{({LAYER - 1})}}_{{{n_prev - 1}}}\big)", font_size=style.FONT_SIZE_BODY)
-            in_range = MathTex(r"\text{a number in } [0, 1]", font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
-            self.formula = VGroup(formula, in_range).arrange(DOWN, buff=0.3, aligned_edge=LEFT)
-            self.formula.move_to(FORMULA_TOP_LEFT, aligned_edge=UP + LEFT)
+            # written right to left of the usual way, so the neuron's name sits over its column
+            formula = MathTex(rf"f\big(a^{{({LAYER - 1})}}_0, \dots, a^{{({LAYER - 1})}}_{{{n_prev - 1}}}\big)", "=",
+                              rf"a^{{({LAYER})}}_{{{j}}}", r"\in [0, 1]", font_size=style.FONT_SIZE_BODY)
+            formula[2].set_color(style.ACCENT)
+            formula.shift(RIGHT * (circle.get_x() - formula[2].get_x())).set_y(FORMULA_Y)
+            self.formula = formula
             self.ring = ring(circle)
             beat.wait_until(2)
-            self.play(Create(self.ring), Create(inputs), Write(formula), run_time=style.RUN_TIME)
+            self.play(Create(self.ring), Write(formula[2]), run_time=style.RUN_TIME)
+            beat.wait_until(3)
+            self.play(Create(inputs), Write(formula[:2]), run_time=style.RUN_TIME)
             beat.wait_until(4)
-            self.play(FadeIn(in_range), inputs.animate.set_stroke(opacity=0), run_time=style.RUN_TIME)
-            self.remove(inputs)
-            self.bring_to_back(formula, in_range)  # static: out of the passes' repaint
+            self.play(FadeIn(formula[3]), *fade_out(inputs), run_time=style.RUN_TIME)
 
     def different_images(self) -> None:
         values = {f"v{k + 1}": f"{v:.2f}" for k, v in enumerate(self.values)}
-        with self.beat("different-images", **values):
-            self.thumbs = Group()
-            for digit, value in zip(self.images, self.values):
-                thumb = DigitImage(digit.pixels, side=THUMB_SIDE)
-                thumb.move_to(THUMBS_TOP_LEFT + np.array([THUMB_SIDE / 2, -THUMB_SIDE / 2 - k * (THUMB_SIDE + THUMB_GAP), 0]))
-                self.play(Reveal(thumb), run_time=style.SHORT_RUN_TIME)
+        with self.beat("different-images", **values) as beat:
+            thumbs, fed = self.thumb_images, self.fed_box
+            self.play(Reveal(*thumbs[1:]), run_time=style.RUN_TIME)
+            for thumb in thumbs[1:]:
                 self.bring_to_back(thumb)
-                self.play(self.diagram.forward_pass(digit.pixels, box=False, **QUICK_PASS))
+            self.thumbs = Group()
+            for k, (digit, value, thumb) in enumerate(zip(self.images, self.values, thumbs)):
+                beat.wait_until(k + 1)
+                if k:
+                    self.play(Transform(fed, highlight_box(thumb)), run_time=style.SHORT_RUN_TIME)
+                self.play(self.diagram.forward_pass(digit.pixels, box=False, quick=True))
+                # the value comes out at the ringed neuron, then goes beside its image
                 number = MathTex(f"{value:.2f}", font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
-                number.next_to(thumb, RIGHT, buff=style.LABEL_BUFF * 2)
-                self.play(FadeIn(number), self.ring.animate.set_stroke(style.ACCENT), run_time=style.SHORT_RUN_TIME)
-                self.thumbs.add(thumb, number)
+                number.next_to(self.ring, LEFT, buff=0.12)
+                backing = BackgroundRectangle(number, fill_opacity=1.0, buff=0.04)
+                self.play(FadeIn(backing), FadeIn(number), run_time=style.SHORT_RUN_TIME)
+                beside = number.copy().next_to(thumb, RIGHT, buff=style.LABEL_BUFF * 2)
+                self.play(ReplacementTransform(number, beside), *fade_out(backing), run_time=style.RUN_TIME)
+                self.thumbs.add(thumb, beside)
 
     def chain(self) -> None:
         with self.beat("chain") as beat:
-            self.play(Conceal(*(m for m in self.mobjects if m is not self.captions.current)), run_time=style.RUN_TIME)
-            steps = layer_steps([w.shape for w in self.net.weights]).move_to(UP * 0.3)
-            for k, row in enumerate(steps):
-                beat.wait_until(1) if k == 0 else None
-                self.play(Reveal(row), run_time=style.RUN_TIME)
-            self.steps = steps
+            self.play(*fade_out(self.thumbs, self.fed_box, self.formula, self.ring), run_time=style.RUN_TIME)
+            self.play(self.diagram.light_input(np.zeros(self.net.sizes[0])), run_time=style.SHORT_RUN_TIME)
+            shapes = [
+                bundle_label(self.diagram, g, MathTex(shape_tex(g + 1, w.shape), font_size=style.FONT_SIZE_LABEL,
+                                                      color=style.W_COLOR))
+                for g, w in enumerate(self.net.weights)]
+            lit = None
+            for g, shape in enumerate(shapes):
+                beat.wait_until(g + 1)
+                new = lit_edges(self.diagram.edges[g])
+                self.play(FadeIn(shape), FadeIn(new), *(fade_out(lit) if lit is not None else ()),
+                          edge_flash(self.diagram.edges[g]), run_time=style.RUN_TIME)
+                lit = new
+            beat.wait_until(len(shapes) + 1)
+            generic = colored_tex("a^{(l)}", "=", r"\sigma", "(", "W^{(l)}", "a^{(l-1)}", "+", "b^{(l)}", ")",
+                                  font_size=GENERIC_FONT_SIZE).move_to(GENERIC_STEP_CENTER)
+            self.play(Write(generic), *(fade_out(lit) if lit is not None else ()),
+                      self.diagram.forward_pass(self.images[0].pixels, box=False, quick=True), run_time=style.RUN_TIME * 2)
+            self.shapes = VGroup(*shapes, generic)
 
     def one_function(self) -> None:
         with self.beat("one-function") as beat:
-            self.play(Conceal(self.steps), run_time=style.SHORT_RUN_TIME)
+            self.play(Conceal(self.diagram, self.shapes), run_time=style.SHORT_RUN_TIME)
             signature = MathTex(network_signature(self.net), font_size=style.FONT_SIZE_HEADING)
             machine = self.machine()
             Group(signature, machine).arrange(DOWN, buff=0.5).move_to(UP * 0.3)
@@ -130,9 +198,10 @@ class Recap(ChapterScene):
             beat.wait_until(1)
             self.play(Reveal(machine), run_time=style.RUN_TIME)
             self.function = Group(signature, machine)
+            self.signature, self.machine_group = signature, machine
 
     def reassuring(self) -> None:
-        with self.beat("reassuring"):
+        with self.beat("reassuring") as beat:
             count = MathTex(thousands(self.net.n_parameters), r"\text{ parameters: }", thousands(self.net.n_weights),
                             r"\text{ weights}", "+", thousands(self.net.n_biases), r"\text{ biases}",
                             font_size=style.FONT_SIZE_BODY)
@@ -140,6 +209,27 @@ class Recap(ChapterScene):
             count[5:7].set_color(style.B_COLOR)
             count.next_to(self.function, DOWN, buff=0.35)
             self.play(FadeIn(count), run_time=style.RUN_TIME)
+            # handwriting varies without end: real test images of the same digit ...
+            beat.wait_until(1)
+            indices = varied_examples(self.images[0])
+            varied = Group(*(DigitImage(i, side=VARIED_SIDE) for i in indices))
+            top = self.signature.copy().to_edge(UP, buff=style.FRAME_MARGIN * 1.5)
+            varied.arrange_in_grid(rows=2, buff=VARIED_GAPS).next_to(top, DOWN, buff=0.4)
+            legend = label_next_to(varied, "under each: what our network reads", DOWN, buff=0.55)
+            self.play(Conceal(self.machine_group), self.signature.animate.move_to(top),
+                      count.animate.next_to(legend, DOWN, buff=0.35), run_time=style.RUN_TIME)
+            self.play(Reveal(varied, lag_ratio=0), run_time=style.RUN_TIME)
+            # ... and what the network really answers for each
+            beat.wait_until(2)
+            answers = VGroup()
+            for index, image in zip(indices, varied):
+                guess = int(self.net.predict(nn.test_image(index)[0]))
+                right = guess == image.label
+                answers.add(MathTex(str(guess), font_size=style.FONT_SIZE_LABEL,
+                                    color=style.RIGHT_COLOR if right else style.WRONG_COLOR)
+                            .next_to(image, DOWN, buff=0.08))
+            self.play(*fade_in(answers, legend), run_time=style.RUN_TIME)
+            self.varied, self.answers = varied, answers
 
     # --- helpers -------------------------------------------------------------------------
     def machine(self) -> Group:

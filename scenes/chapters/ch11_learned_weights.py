@@ -1,24 +1,46 @@
 """Chapter 11 (16:27) Some final words: what our trained network really learned, in both hidden layers.
 
-Learning itself is the next film's subject. Here the hopes of chapter 5 meet the data:
+Learning itself is the next film's subject; its two ideas are shown on real numbers: the cost of
+the network on real test digits along the straight path from random weights to ours, falling in
+small steps. Then the hopes of chapter 5 meet the data:
 
 - First hidden layer: the hope of neat edge detectors (four made by hand, labelled so) beside the
-  real weights of all 16 neurons (``nn.load_pretrained().weights[0]``), large enough to read,
-  eight at a time. They are loose blobs, not clean edges.
+  real weights of all 16 neurons (``nn.load_pretrained().weights[0]``). They are loose blobs, not
+  clean edges; the one most like a pen stroke (most concentrated weights) is boxed.
 - Second hidden layer: the hope of part detectors tested on the 10,000 test images: each neuron's
   mean activation on digits that have a loop (0, 6, 8, 9) against digits that usually have none
-  (1, 4, 7); the most loop-preferring neuron and the test images that excite it most.
-- And yet the accuracy, computed here from ``nn`` on the 10,000 test images.
+  (1, 4, 7), on a labelled axis; the most loop-preferring neuron with its two values, and the test
+  images that excite it most, each with its label.
+- And yet the accuracy, computed here from ``nn`` on the 10,000 test images, with real test digits
+  (misread ones marked); then the tidy hope beside the solution it found.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
-from manim import DOWN, LEFT, RIGHT, UP, Create, Group, MathTex, Rectangle, Text, VGroup
+from manim import (
+    DOWN,
+    LEFT,
+    RIGHT,
+    UP,
+    Axes,
+    Create,
+    Dot,
+    Group,
+    Line,
+    MathTex,
+    Rectangle,
+    Text,
+    VGroup,
+)
 
 import nn
+from nn.train import Recipe, cost, one_hot
 from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal
-from scenes.content.examples import accuracy_on_test_set, percent
+from scenes.components.edge_marks import edge_flash, lit_edges
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in
+from scenes.content.examples import accuracy_on_test_set, digit_name, percent
 from scenes.pipeline.chapter_scene import ChapterScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
@@ -34,19 +56,30 @@ SURROUND_WIDTH = 2.5  # ... and those up to this much further weigh −1
 LOOPY_DIGITS = (0, 6, 8, 9)
 PLAIN_DIGITS = (1, 4, 7)
 N_TOP_IMAGES = 6
+STRONGEST_SHARE = 0.05  # a pen stroke: most of a neuron's Σw² in its strongest 5 % of weights
+#: the cost shown while learning is announced: on these test digits, at these points of the path
+N_COST_IMAGES = 2000
+COST_STEPS = 11
 
 # --- layout (manim units) ------------------------------------------------------------------
-HOPE_SIDE = 1.5
-HOPE_GAP = 0.3
-HOPE_CENTER = LEFT * 5.0 + DOWN * 0.2
-REAL_SIDE = 1.8
-REAL_GAP = 0.28
-REAL_PER_PAGE = 8
-REAL_CENTER = RIGHT * 2.3 + DOWN * 0.2
+COST_CENTER = LEFT * 4.55 + UP * 0.2
+COST_X_LENGTH, COST_Y_LENGTH = 3.4, 2.6
+HOPE_SIDE = 1.3
+HOPE_GAP = 0.25
+HOPE_CENTER = LEFT * 4.4 + DOWN * 0.1
+REAL_SIDE = 1.25
+REAL_GAPS = (0.62, 0.12)  # room on the left of each grid for its number
+REAL_CENTER = RIGHT * 2.45 + UP * 0.55
 BAR_WIDTH = 0.28
-BAR_HEIGHT = 3.0  # an activation of 1
-CHART_BOTTOM = -1.6
-TOP_IMAGE_SIDE = 1.0
+BAR_HEIGHT = 2.6  # an activation of 1
+CHART_BOTTOM = -2.2
+TOP_IMAGE_SIDE = 0.85
+MOSAIC_ROWS, MOSAIC_COLS = 3, 20
+MOSAIC_SIDE = 0.56
+MOSAIC_PAD = 2  # dark pixels round each digit, so neighbours do not touch
+SMALL_SIDE = 0.72
+EXAMPLE_SIDE = 1.0
+N_EXAMPLES = 9
 
 
 def hoped_edge(stroke: tuple[tuple[float, float], tuple[float, float]]) -> np.ndarray:
@@ -65,6 +98,14 @@ def hoped_edges() -> np.ndarray:
     return np.stack([hoped_edge(s) for s in HOPED_STROKES])
 
 
+def stroke_like_neuron(net: nn.Network) -> int:
+    """The first-hidden-layer neuron whose weights are most concentrated: the largest share of its Σw²
+    held by its strongest ``STRONGEST_SHARE`` of weights (a short stroke, not a spread-out blob)."""
+    w2 = np.sort(net.weights[0] ** 2, axis=1)[:, ::-1]
+    k = max(1, int(round(STRONGEST_SHARE * w2.shape[1])))
+    return int(np.argmax(w2[:, :k].sum(axis=1) / w2.sum(axis=1)))
+
+
 def loop_preference(net: nn.Network) -> tuple[np.ndarray, np.ndarray]:
     """Each second-hidden-layer neuron's mean activation on test digits with a loop, and without."""
     test = nn.load_split("test")
@@ -76,6 +117,29 @@ def top_images(net: nn.Network, neuron: int, n: int = N_TOP_IMAGES) -> list[int]
     """The test images that excite second-hidden-layer ``neuron`` most, most first."""
     a2 = net.activations(nn.load_split("test").images)[-2][:, neuron]
     return [int(i) for i in np.argsort(-a2, kind="stable")[:n]]
+
+
+def random_start(net: nn.Network) -> nn.Network:
+    """A network of the same shape with random weights, as the training recipe draws them."""
+    recipe = Recipe()
+    return nn.Network(list(net.sizes), seed=recipe.seed, init=recipe.init, hidden=recipe.hidden)
+
+
+@lru_cache(maxsize=1)
+def cost_path(steps: int = COST_STEPS, n_images: int = N_COST_IMAGES) -> tuple[np.ndarray, np.ndarray]:
+    """(t, C): the quadratic cost on the first ``n_images`` test digits of the network whose weights and
+    biases are (1 − t)·random + t·trained, for ``steps`` values of t from 0 to 1."""
+    net = nn.load_pretrained()
+    start = random_start(net)
+    test = nn.load_split("test")
+    x, y = test.images[:n_images], one_hot(test.labels[:n_images])
+    ts = np.linspace(0.0, 1.0, steps)
+    costs = []
+    for t in ts:
+        mix = nn.Network.from_arrays([(1 - t) * a + t * b for a, b in zip(start.weights, net.weights)],
+                                     [(1 - t) * a + t * b for a, b in zip(start.biases, net.biases)])
+        costs.append(cost(mix, x, y, "quadratic"))
+    return ts, np.array(costs)
 
 
 def paired_bars(first: np.ndarray, second: np.ndarray, colors: tuple, width: float = BAR_WIDTH,
@@ -93,6 +157,29 @@ def paired_bars(first: np.ndarray, second: np.ndarray, colors: tuple, width: flo
     return VGroup(left_bars, right_bars, names)
 
 
+def value_axis(chart: VGroup, height: float = BAR_HEIGHT, ticks: tuple[float, ...] = (0.0, 0.5, 1.0)) -> VGroup:
+    """A vertical axis left of ``paired_bars``' bars, from 0 to the top tick, with its numbers."""
+    baseline = chart[0][0].get_bottom()[1]
+    x = chart[0][0].get_left()[0] - 0.3
+    axis = VGroup(Line([x, baseline, 0], [x, baseline + ticks[-1] * height, 0]).set_stroke(style.SECONDARY, 2))
+    for t in ticks:
+        y = baseline + t * height
+        axis.add(Line([x - 0.08, y, 0], [x + 0.08, y, 0]).set_stroke(style.SECONDARY, 2))
+        axis.add(MathTex(f"{t:g}", font_size=style.FONT_SIZE_LABEL).next_to([x - 0.08, y, 0], LEFT, buff=0.1))
+    return axis
+
+
+def mosaic(indices: list[int], rows: int, cols: int, pad: int = MOSAIC_PAD) -> np.ndarray:
+    """The test images ``indices`` side by side (row-major), each with ``pad`` black pixels round it."""
+    side = nn.IMAGE_SIDE + 2 * pad
+    out = np.zeros((rows * side, cols * side))
+    for k, index in enumerate(indices[:rows * cols]):
+        r, c = divmod(k, cols)
+        out[r * side + pad:r * side + pad + nn.IMAGE_SIDE, c * side + pad:c * side + pad + nn.IMAGE_SIDE] = \
+            nn.test_image(index)[0].reshape(nn.IMAGE_SIDE, nn.IMAGE_SIDE)
+    return out
+
+
 class WhatItLearned(ChapterScene):
     """The hopes for both hidden layers against the trained network's real weights and activations."""
 
@@ -108,73 +195,149 @@ class WhatItLearned(ChapterScene):
 
     # --- beats ---------------------------------------------------------------------------
     def next_learning(self) -> None:
-        with self.beat("next-learning"):
-            self.show_title()
-            self.diagram = NetworkDiagram(self.net).color_edges_by_weights()
+        with self.beat("next-learning") as beat:
+            self.diagram = NetworkDiagram(self.net)
             self.play(Reveal(self.diagram), run_time=style.RUN_TIME)
+            # "from example images alone": real training images
+            train = nn.load_split("train")
+            examples = Group(*(DigitImage(train.images[i], side=EXAMPLE_SIDE) for i in range(N_EXAMPLES)))
+            examples.arrange_in_grid(3, N_EXAMPLES // 3, buff=0.15).move_to(COST_CENTER)
+            examples_name = label_next_to(examples, "training images", UP)
+            self.play(Reveal(examples, examples_name), run_time=style.RUN_TIME)
+            beat.wait_until(2)
+            self.play(Conceal(examples, examples_name), run_time=style.SHORT_RUN_TIME)
+            ts, costs = cost_path()
+            self.costs = costs
+            top = float(np.ceil(costs.max() * 2) / 2)
+            axes = Axes(x_range=[0, 1, 1], y_range=[0, top, 0.5], x_length=COST_X_LENGTH, y_length=COST_Y_LENGTH,
+                        tips=False, axis_config={"color": style.SECONDARY})
+            axes.y_axis.add_numbers([v for v in np.arange(0.5, top + 0.01, 0.5)], font_size=style.FONT_SIZE_LABEL,
+                                    num_decimal_places=1)
+            axes.move_to(COST_CENTER)
+            curve = axes.plot_line_graph(ts, costs, line_color=style.ACCENT, add_vertex_dots=False, stroke_width=3)
+            name = label("cost", style.ACCENT).next_to(axes.y_axis, UP, buff=0.15)
+            ends = VGroup(label("random\nweights").next_to(axes.c2p(0, 0), DOWN, buff=0.15),
+                          label("trained").next_to(axes.c2p(1, 0), DOWN, buff=0.15))
+            ends[0].align_to(axes.c2p(0, 0), LEFT)
+            ends[1].align_to(axes.c2p(1, 0), RIGHT)
+            self.play(Reveal(axes, name, ends), run_time=style.SHORT_RUN_TIME)
+            self.play(Create(curve), run_time=style.RUN_TIME)
+            dot = Dot(axes.c2p(ts[0], costs[0]), color=style.TEXT_COLOR, radius=0.08)
+            self.play(*fade_in(dot), run_time=style.SHORT_RUN_TIME)
+            step = max(0.25, min(0.5, beat.remaining / (len(ts) - 1)))
+            for t, c in zip(ts[1:], costs[1:]):  # small steps downhill
+                self.play(dot.animate.move_to(axes.c2p(t, c)), run_time=step)
+            self.cost_picture = VGroup(axes, curve, name, ends, dot)
 
     def first_layer_hope(self) -> None:
         with self.beat("first-layer-hope") as beat:
-            self.play(Conceal(self.diagram), run_time=style.RUN_TIME)
+            first = lit_edges(self.diagram.edges[0])
+            self.play(Conceal(self.cost_picture), *fade_in(first), edge_flash(self.diagram.edges[0]),
+                      run_time=style.RUN_TIME)
             grids = Group(*(WeightGrid(row, side=HOPE_SIDE, frame=True) for row in hoped_edges()))
             grids.arrange_in_grid(2, 2, buff=HOPE_GAP).move_to(HOPE_CENTER)
             title = label_next_to(grids, "our hope, made by hand", UP, color=style.ALT_ACCENT)
             beat.wait_until(1)
-            self.play(Reveal(title, grids), run_time=style.RUN_TIME)
+            self.play(Conceal(self.diagram, first), Reveal(grids), run_time=style.RUN_TIME)
+            beat.wait_until(2)
+            self.play(Reveal(title), run_time=style.SHORT_RUN_TIME)
             self.hope = Group(grids, title)
 
     def first_layer_real(self) -> None:
         rows = self.net.weights[0]
-        with self.beat("first-layer-real") as beat:
-            pages = [range(start, min(start + REAL_PER_PAGE, len(rows))) for start in range(0, len(rows), REAL_PER_PAGE)]
-            self.page = None
-            for k, page in enumerate(pages):
-                grids = Group(*(WeightGrid(rows[i], side=REAL_SIDE, frame=True) for i in page))
-                grids.arrange_in_grid(cols=REAL_PER_PAGE // 2, buff=(REAL_GAP, REAL_GAP * 2)).move_to(REAL_CENTER)
-                names = VGroup(*(label_next_to(g, f"neuron {i}", UP, buff=0.06) for g, i in zip(grids, page)))
-                new = Group(grids, names)
-                if self.page is not None:
-                    beat.wait_until(1)
-                    self.play(Conceal(self.page), run_time=style.SHORT_RUN_TIME)
-                self.play(Reveal(new), run_time=style.RUN_TIME)
-                self.page = new
+        with self.beat("first-layer-real"):
+            grids = Group(*(WeightGrid(row, side=REAL_SIDE, frame=True) for row in rows))
+            grids.arrange_in_grid(cols=4, buff=REAL_GAPS).move_to(REAL_CENTER)
+            names = VGroup(*(MathTex(str(i), font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY)
+                             .next_to(g, LEFT, buff=0.12) for i, g in enumerate(grids)))
+            self.play(Reveal(grids, names, lag_ratio=0), run_time=style.RUN_TIME)
+            self.page = Group(grids, names)
 
     def first_layer_verdict(self) -> None:
-        with self.beat("first-layer-verdict"):
-            box = highlight_box(self.page[0][0])
+        self.stroke_neuron = stroke_like_neuron(self.net)
+        with self.beat("first-layer-verdict", stroke_neuron=self.stroke_neuron) as beat:
+            beat.wait_until(1)
+            box = highlight_box(self.page[0][self.stroke_neuron])
             self.play(Create(box), run_time=style.RUN_TIME)
             self.page.add(box)
 
     def second_layer_test(self) -> None:
         loopy, plain = loop_preference(self.net)
         best = int(np.argmax(loopy - plain))
-        values = {"loopy_neuron": best, "loop_mean": f"{loopy[best]:.2f}", "plain_mean": f"{plain[best]:.2f}"}
+        top = top_images(self.net, best)
+        labels = nn.load_split("test").labels
+        n_loopy = int(np.isin(labels[top], LOOPY_DIGITS).sum())
+        values = {"loopy_neuron": best, "loop_mean": f"{loopy[best]:.2f}", "plain_mean": f"{plain[best]:.2f}",
+                  "n_top": digit_name(len(top)), "n_top_loopy": digit_name(n_loopy)}
         with self.beat("second-layer-test", **values) as beat:
             self.play(Conceal(self.hope, self.page), run_time=style.RUN_TIME)
             chart = paired_bars(loopy, plain, (style.B_COLOR, style.SECONDARY))
-            chart.move_to([0, CHART_BOTTOM, 0], aligned_edge=DOWN).shift(UP * 0.3)
-            key = VGroup(label("digits with a loop: 0, 6, 8, 9", style.B_COLOR),
-                         label("digits usually without: 1, 4, 7", style.SECONDARY)).arrange(RIGHT, buff=0.8)
+            chart.move_to([0.25, CHART_BOTTOM, 0], aligned_edge=DOWN).shift(UP * 0.3)
+            axis = value_axis(chart)
+            VGroup(chart, axis).set_x(0)
+            counts = [int(np.isin(labels, digits).sum()) for digits in (LOOPY_DIGITS, PLAIN_DIGITS)]
+            key = VGroup(label(f"{counts[0]:,} test digits with a loop (0, 6, 8, 9)", style.B_COLOR),
+                         label(f"{counts[1]:,} usually without (1, 4, 7)", style.SECONDARY)).arrange(RIGHT, buff=0.6)
             key.to_edge(UP, buff=style.FRAME_MARGIN)
-            axis = label_next_to(chart, "mean activation of each neuron of the second hidden layer", DOWN)
+            x_name = label_next_to(chart, "each neuron of the second hidden layer: its mean activation", DOWN)
+            self.play(Reveal(chart[2], axis, x_name), run_time=style.RUN_TIME)
+            beat.wait_until(1)
+            self.play(Reveal(key), run_time=style.RUN_TIME)
             beat.wait_until(2)
-            self.play(Reveal(chart[2], axis, key[0]), Create(chart[0]), run_time=style.RUN_TIME)
+            self.play(Create(chart[0]), run_time=style.RUN_TIME)
             beat.wait_until(3)
-            self.play(Reveal(key[1]), Create(chart[1]), run_time=style.RUN_TIME)
+            self.play(Create(chart[1]), run_time=style.RUN_TIME)
             beat.wait_until(4)
-            mark = highlight_box(VGroup(chart[0][best], chart[1][best], chart[2][best]))
-            self.play(Create(mark), run_time=style.RUN_TIME)
+            pair = VGroup(chart[0][best], chart[1][best], chart[2][best])
+            mark = highlight_box(pair)
+            numbers = VGroup(MathTex(f"{loopy[best]:.2f}", font_size=style.FONT_SIZE_LABEL, color=style.B_COLOR),
+                             MathTex(f"{plain[best]:.2f}", font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY))
+            numbers.arrange(RIGHT, buff=0.25).next_to(VGroup(*chart[0], *chart[1]), UP, buff=0.2).set_x(pair.get_x())
+            self.play(Create(mark), *fade_in(numbers), run_time=style.RUN_TIME)
             beat.wait_until(5)
-            images = Group(*(DigitImage(i, side=TOP_IMAGE_SIDE) for i in top_images(self.net, best)))
-            images.arrange(RIGHT, buff=0.2).next_to(key, DOWN, buff=0.35)
-            self.play(Reveal(images), run_time=style.RUN_TIME)
-            self.test_group = Group(chart, key, axis, mark, images)
+            images = Group(*(DigitImage(i, side=TOP_IMAGE_SIDE) for i in top)).arrange(RIGHT, buff=0.45)
+            images.next_to(key, DOWN, buff=0.3).align_to(mark, RIGHT)
+            digits = VGroup(*(MathTex(str(labels[i]), font_size=style.FONT_SIZE_LABEL,
+                                      color=style.B_COLOR if labels[i] in LOOPY_DIGITS else style.TEXT_COLOR)
+                              .next_to(image, LEFT, buff=0.1).align_to(image, DOWN) for i, image in zip(top, images)))
+            link = Line(numbers.get_top() + UP * 0.05, [numbers.get_x(), images.get_bottom()[1] - 0.05, 0])
+            link.set_stroke(style.ACCENT, 2)
+            self.play(Reveal(images), Create(link), run_time=style.RUN_TIME)
+            self.play(*fade_in(digits), run_time=style.SHORT_RUN_TIME)
+            self.test_group = Group(chart, axis, key, x_name, mark, numbers, images, digits, link)
 
     def it_works_anyway(self) -> None:
         accuracy = percent(accuracy_on_test_set())
-        with self.beat("it-works-anyway", accuracy=accuracy):
+        test = nn.load_split("test")
+        with self.beat("it-works-anyway", accuracy=accuracy) as beat:
             self.play(Conceal(self.test_group), run_time=style.RUN_TIME)
-            big = Text(accuracy, font_size=style.FONT_SIZE_TITLE * 2, color=style.ACCENT).shift(UP * 0.6)
-            of = label_next_to(big, f"of {len(nn.load_split('test').labels):,} test digits read correctly",
-                               font_size=style.FONT_SIZE_BODY)
+            big = Text(accuracy, font_size=style.FONT_SIZE_TITLE * 1.6, color=style.ACCENT)
+            big.to_edge(UP, buff=style.FRAME_MARGIN * 1.5)
+            of = label_next_to(big, f"of {len(test.labels):,} test digits read correctly", font_size=style.FONT_SIZE_BODY,
+                               buff=0.3)
             self.play(Reveal(big, of), run_time=style.RUN_TIME)
+            # the first test digits, each one the network misreads framed in red
+            shown = list(range(MOSAIC_ROWS * MOSAIC_COLS))
+            wall = DigitImage(mosaic(shown, MOSAIC_ROWS, MOSAIC_COLS), side=MOSAIC_COLS * MOSAIC_SIDE, frame=False)
+            wall.next_to(of, DOWN, buff=0.45)
+            wrong = [i for i in shown if int(self.net.predict(test.images[i])) != int(test.labels[i])]
+            cell = MOSAIC_SIDE
+            frames = VGroup(*(Rectangle(width=cell, height=cell).set_stroke(style.WRONG_COLOR, 3).move_to(
+                wall.get_corner(UP + LEFT) + np.array([(i % MOSAIC_COLS + 0.5) * cell, -(i // MOSAIC_COLS + 0.5) * cell, 0]))
+                for i in wrong))
+            legend = label_next_to(wall, f"the first {len(shown)} test digits; in red: the {len(wrong)} it misreads")
+            self.play(Reveal(wall), run_time=style.RUN_TIME)
+            self.play(Create(frames), *fade_in(legend), run_time=style.RUN_TIME)
+            self.misread_shown = wrong
+            # its own solution, not the tidy one we imagined
+            beat.wait_until(1)
+            hope = Group(*(WeightGrid(row, side=SMALL_SIDE, frame=True) for row in hoped_edges()))
+            hope.arrange_in_grid(2, 2, buff=0.12)
+            found = Group(*(WeightGrid(row, side=SMALL_SIDE, frame=True) for row in self.net.weights[0]))
+            found.arrange_in_grid(4, 4, buff=0.12)
+            names = VGroup(label("the tidy one we imagined", style.ALT_ACCENT), label("the one it found"))
+            columns = Group(Group(names[0], hope).arrange(DOWN, buff=0.2),
+                            Group(names[1], found).arrange(DOWN, buff=0.2))
+            columns.arrange(RIGHT, buff=1.6, aligned_edge=UP).next_to(of, DOWN, buff=0.45)
+            self.play(Conceal(wall, frames, legend), run_time=style.SHORT_RUN_TIME)
+            self.play(Reveal(columns), run_time=style.RUN_TIME)

@@ -22,5 +22,6 @@ from .pixel_image import PixelImage, gray_color
 __all__ = [
     "Captions", "DigitImage", "INPUT_PIXELS_SHOWN", "NetworkDiagram", "PartImage", "PixelGrid", "PixelImage",
     "WeightGrid", "caption", "compute_input_pixels_shown", "drawn_neuron_indices", "gray_color", "heading",
-    "highlight_box", "label", "layer_name", "layer_symbol", "label_next_to", "neuron", "neuron_grid", "numbered_neuron", "ring", "set_activation", "style",
+    "highlight_box", "label", "label_next_to", "layer_name", "layer_symbol", "neuron", "neuron_grid", "numbered_neuron",
+    "ring", "set_activation", "style",
 ]

@@ -9,7 +9,9 @@ slow the change down. Headings (a chapter's title) live here too.
 from __future__ import annotations
 
 import textwrap
+from functools import cache
 
+import numpy as np
 from manim import DOWN, UP, Scene, Text, config
 
 from . import style
@@ -35,7 +37,28 @@ def caption(text: str) -> Text:
     words = Text("\n".join(lines), font_size=style.FONT_SIZE_CAPTION, color=style.SECONDARY, line_spacing=0.8)
     if words.width > CAPTION_MAX_WIDTH:
         raise CaptionError(f"caption wider than the frame: {text!r}")
-    return words.to_edge(DOWN, buff=style.FRAME_MARGIN)
+    words.to_edge(DOWN, buff=style.FRAME_MARGIN)
+    return words.shift((_caption_baseline() - _baseline(words, lines[-1])) * UP)
+
+
+#: letters that sit on the baseline (no descender, no overshoot below it)
+_ON_BASELINE = set("ABDEFHIKLMNPRTUVWXYZbdfhiklmnrtuvwxz1234579")
+
+
+def _baseline(words: Text, last_line: str) -> float:
+    """The y of the baseline of ``words``' last line (its glyphs are the last submobjects)."""
+    glyphs = [c for c in last_line if not c.isspace()]
+    tail = words.submobjects[len(words.submobjects) - len(glyphs):]
+    bottoms = [g.get_bottom()[1] for c, g in zip(glyphs, tail) if c in _ON_BASELINE]
+    return float(np.median(bottoms)) if bottoms else float(words.get_bottom()[1])
+
+
+@cache
+def _caption_baseline() -> float:
+    """Where every caption's last line sits: the baseline of a line with descenders at the bottom edge,
+    so all captions stand on one line whatever their letters."""
+    reference = Text("Hg", font_size=style.FONT_SIZE_CAPTION).to_edge(DOWN, buff=style.FRAME_MARGIN)
+    return _baseline(reference, "Hg")
 
 
 def heading(text: str) -> Text:

@@ -172,6 +172,8 @@ def layer_steps(shapes: Sequence[tuple[int, int]], font_size: float = style.FONT
     for layer, (n_out, n_in) in enumerate(shapes, start=1):
         shape = MathTex(rf"W^{{({layer})}}:\ {n_out} \times {n_in}", font_size=font_size, color=style.W_COLOR)
         rows.add(VGroup(layer_step(layer, font_size), shape).arrange(RIGHT, buff=0.8))
-    for row in rows[1:]:
-        row[1].align_to(rows[0][1], LEFT)
-    return rows.arrange(DOWN, buff=0.35, aligned_edge=LEFT)
+    rows.arrange(DOWN, buff=0.35, aligned_edge=LEFT)
+    shapes_left = max(row[1].get_left()[0] for row in rows)
+    for row in rows:  # the shapes in one column, clear of the longest step
+        row[1].align_to([shapes_left, 0, 0], LEFT)
+    return rows

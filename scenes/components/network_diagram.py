@@ -288,6 +288,7 @@ class NetworkDiagram(VGroup):
         box_time: float = style.BOX_TIME,
         box: bool = True,
         from_layer: int = 0,
+        quick: bool = False,
     ) -> Succession:
         """The feed-forward animation of the real pass on ``x`` (from ``from_layer``: 1 when the
         input column already shows ``x``, see :meth:`light_input`).
@@ -296,7 +297,11 @@ class NetworkDiagram(VGroup):
         yellow flash runs over its incoming edges, lagged top to bottom, while its fills change
         to the genuine activations; finally the brightest output and its label get a box.
         ``activations_shown`` becomes the pass's activations when the animation has played.
+        ``quick``: the times of ``style.QUICK_PASS_TIMES`` (for passes the viewer has seen before).
         """
+        if quick:
+            layer_time, input_time, box_time = (style.QUICK_PASS_TIMES[k] for k in ("layer_time", "input_time",
+                                                                                    "box_time"))
         acts = [np.asarray(a, dtype=float) for a in self.network.activations(np.asarray(x, dtype=float))]
         steps: list[Animation] = [_InputStep(self, acts[0], run_time=input_time)] if from_layer == 0 else []
         for g in range(max(0, from_layer - 1), len(self.edges)):

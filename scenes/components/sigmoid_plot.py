@@ -2,8 +2,9 @@
 
 ``function_plot(fn, x_range, label)`` gives a ``FunctionPlot``: ``axes``, ``graph`` and an
 optional ``label`` beside the curve; ``point(x)`` is where (x, fn(x)) sits on screen and
-``dot(x)`` marks it. ``sigmoid_plot()`` is the logistic curve from ``nn.sigmoid`` with its
-formula. The curve is always computed from ``fn``: nothing is drawn by hand.
+``dot(x)`` marks it, ``tangent(x, slope)`` draws the curve's slope there. ``sigmoid_plot()`` is
+the logistic curve from ``nn.sigmoid`` with its formula. The curve is always computed from
+``fn``: nothing is drawn by hand.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from manim import (
     Axes,
     DashedLine,
     Dot,
+    Line,
     ManimColor,
     MathTex,
     Mobject,
@@ -31,6 +33,7 @@ PLOT_Y_LENGTH = 3.5
 GRAPH_WIDTH = 4.0
 DOT_RADIUS = 0.08
 GUIDE_WIDTH = 1.5
+TANGENT_LENGTH = 1.6
 
 
 class FunctionPlot(VGroup):
@@ -93,6 +96,15 @@ class FunctionPlot(VGroup):
     def dot(self, x: float, color: ManimColor = style.TEXT_COLOR, radius: float = DOT_RADIUS) -> Dot:
         """A dot on the curve at x."""
         return Dot(self.point(x), radius=radius, color=color)
+
+    def tangent(self, x: float, slope: float, length: float = TANGENT_LENGTH,
+                color: ManimColor = style.TEXT_COLOR) -> Line:
+        """The tangent to the curve at x with the given ``slope`` (computed by the caller, e.g. from the
+        function's derivative in ``nn``), ``length`` long on screen, centred on the curve."""
+        p = self.point(x)
+        d = self.axes.c2p(x + 1.0, self.value(x) + slope) - self.axes.c2p(x, self.value(x))
+        d = d / np.linalg.norm(d) * length / 2
+        return Line(p - d, p + d, color=color, stroke_width=GUIDE_WIDTH * 2)
 
     def guides(self, x: float, color: ManimColor = style.SECONDARY) -> VGroup:
         """Dashed lines from (x, 0) up to the curve and across to the y-axis."""

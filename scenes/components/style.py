@@ -97,6 +97,7 @@ EXAMPLE_FLASH_TIME = 0.2  # flashing through many examples
 LAYER_PASS_TIME = 1.5  # one layer of the feed-forward flash
 INPUT_PASS_TIME = 0.8  # the input column lighting up at the start of a forward pass
 BOX_TIME = 0.6  # the box around the prediction
+QUICK_PASS_TIMES = {"layer_time": 0.45, "input_time": 0.3, "box_time": 0.3}  # a quick pass, once passes are familiar
 LAG_RATIO = 0.1
 SMALL_LAG_RATIO = 0.02
 

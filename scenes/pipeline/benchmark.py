@@ -20,11 +20,11 @@ import time
 from pathlib import Path
 
 from scenes.chapters import CHAPTERS
+from scenes.content.narration import BeatScript
 
 from .assemble import assemble_film, video_seconds
 from .rendering import QUALITIES, default_environment, default_jobs, render_chapters, video_path
 from .voice import ENV_VOICE, ENV_VOICE_CACHE, PiperVoice
-from scenes.content.narration import BeatScript
 
 
 def film_run(quality: str, media: Path, jobs: int, env: dict[str, str]) -> tuple[float, dict[int, float], float]:

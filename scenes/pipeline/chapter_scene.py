@@ -184,13 +184,16 @@ class ChapterScene(Scene):
         return load_script(os.environ.get(ENV_LANG) or "en").chapter(cls.chapter_key())
 
     def title(self) -> Text:
-        """The chapter's title, centred: every chapter opens with it (:meth:`show_title`)."""
+        """The chapter's title, centred: every chapter opens with it, before its first beat."""
         return Text(self.script().title, font_size=style.FONT_SIZE_TITLE, color=style.TEXT_COLOR)
 
     def show_title(self) -> None:
-        """Open the chapter: its title fades in, holds a moment and fades out (the first beat's caption
-        and voice start with it)."""
+        """Open the chapter: its title fades in, holds a moment and fades out (done by the first beat).
+        In the slide version it is a slide of its own, the title as its notes."""
         title = self.title()
+        next_slide = getattr(self, "next_slide", None)
+        if next_slide is not None:
+            next_slide(notes=title.text)
         self.play(Reveal(title), run_time=style.RUN_TIME)
         self.wait(TITLE_HOLD)
         self.play(Conceal(title), run_time=style.SHORT_RUN_TIME)
@@ -202,7 +205,10 @@ class ChapterScene(Scene):
     @contextmanager
     def beat(self, beat_id: str, **values: Any) -> Iterator[BeatClock]:
         """Tell beat ``beat_id``: its caption comes up and its narration starts now; the block's
-        animations play; then the beat holds until the narration has ended, plus a breath."""
+        animations play; then the beat holds until the narration has ended, plus a breath.
+        The chapter's first beat opens with its title (:meth:`show_title`)."""
+        if not self.told and self.renderer.time == 0:
+            self.show_title()
         words = self.script().beat(beat_id).filled(values)
         speech = self.voice().speak(words)
         self._beat_name = beat_id

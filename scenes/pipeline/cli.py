@@ -5,9 +5,14 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn
 from pathlib import Path
+from typing import NoReturn
 
+import numpy as np
+
+import nn
+import nn.images
+import nn.preview
 from scenes.chapters import CHAPTERS, Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
 from scenes.content.narration import DEFAULT_LANGUAGE, ScriptError, available_languages, load_script
@@ -46,21 +51,32 @@ def parser() -> argparse.ArgumentParser:
         "`./render.sh test` runs the tests.",
     )
     p.add_argument("scenes", nargs="*", metavar="SCENE", help="chapter number, scene name or file name (see --list)")
-    p.add_argument("--quality", "-q", choices=QUALITIES, default="low", help="low=480p15 (default), medium=720p30, high=1080p60, 4k=2160p60")
+    p.add_argument("--quality", "-q", choices=QUALITIES, default="low",
+                   help="low=480p15 (default), medium=720p30, high=1080p60, 4k=2160p60")
     p.add_argument("--list", action="store_true", help="list the chapters in film order and exit")
     p.add_argument("--slides", action="store_true",
                    help="a presentation instead of videos: `--slides` (HTML) or `--slides pptx` (PowerPoint)")
-    p.add_argument("--jobs", "-j", type=int, default=default_jobs(), help="chapters rendered at once (default: %(default)s)")
+    p.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                   help="chapters rendered at once (default: %(default)s)")
     source = p.add_mutually_exclusive_group()
-    source.add_argument("--digit", type=int, metavar="N", help="MNIST test image N (0-9999) as the input of every forward-pass scene")
-    source.add_argument("--image", type=Path, metavar="PATH", help="your own picture of a digit as the input of every forward-pass scene")
+    source.add_argument("--digit", type=int, metavar="N",
+                        help="MNIST test image N (0-9999) as the input of every forward-pass scene")
+    source.add_argument("--image", type=Path, metavar="PATH",
+                        help="your own picture of a digit (a phone photo will do) as the input of every forward-pass scene")
+    p.add_argument("--show-input", action="store_true",
+                   help="with --image: write a PNG of the picture beside the 28×28 input the network gets, "
+                   "print its reading (top three outputs), and exit")
     voice = p.add_argument_group("narration")
     voice.add_argument("--voice", choices=VOICE_NAMES, default="piper",
                        help="piper: the offline neural voice (default); none: the silent film, paced for reading")
-    voice.add_argument("--voice-model", type=Path, metavar="PATH.onnx", help="another Piper voice (its .onnx.json beside it)")
-    voice.add_argument("--voice-dir", type=Path, metavar="DIR", help="your own recordings: one WAV per beat, named by its id (see --script)")
-    voice.add_argument("--lang", default=DEFAULT_LANGUAGE, help="language of the narration and captions (default: %(default)s)")
-    voice.add_argument("--script", action="store_true", help="print the whole narration with its beat ids as Markdown, and exit")
+    voice.add_argument("--voice-model", type=Path, metavar="PATH.onnx",
+                       help="another Piper voice (its .onnx.json beside it)")
+    voice.add_argument("--voice-dir", type=Path, metavar="DIR",
+                       help="your own recordings: one WAV per beat, named by its id (see --script)")
+    voice.add_argument("--lang", default=DEFAULT_LANGUAGE,
+                       help="language of the narration and captions (default: %(default)s)")
+    voice.add_argument("--script", action="store_true",
+                       help="print the whole narration with its beat ids as Markdown, and exit")
     return p
 
 
@@ -80,8 +96,6 @@ def list_chapters(language: str) -> None:
 
 def input_environment(args: argparse.Namespace, env: dict[str, str]) -> dict[str, str]:
     """Check --digit/--image, print the network's reading, and add the choice to ``env``."""
-    import nn
-
     if args.digit is None and args.image is None:
         return env
     if args.digit is not None:
@@ -90,20 +104,35 @@ def input_environment(args: argparse.Namespace, env: dict[str, str]) -> dict[str
         except IndexError as exc:
             raise UsageError(str(exc)) from None
         env[ENV_DIGIT] = str(args.digit)
-        source = f"MNIST test image #{args.digit} (a {label})"
-    else:
-        from nn.images import ImageFileError
-
-        try:
-            pixels = nn.load_image(args.image)
-        except ImageFileError as exc:
-            raise UsageError(str(exc)) from None
-        env[ENV_IMAGE] = str(args.image.resolve())
-        source = args.image.name
-    output = nn.load_pretrained().forward(pixels)
-    guess = int(output.argmax())
-    print(f"input: {source}; the network reads it as {guess} (output {output[guess]:.2f})")
+        print(f"input: MNIST test image #{args.digit} (a {label}); the network {network_reading(pixels)}")
+        return env
+    prepared = prepare_picture(args.image)
+    env[ENV_IMAGE] = str(args.image.resolve())
+    print(f"input: {args.image.name}; the network {network_reading(prepared.pixels)}")
+    for note in prepared.notes:
+        print(f"note: {note}")
     return env
+
+
+def network_reading(pixels: np.ndarray) -> nn.preview.Reading:
+    """What the shipped network reads in ``pixels``: "reads 3 (output 0.46); next 8 (0.15), 2 (0.03)"."""
+    return nn.preview.reading(pixels, nn.load_pretrained())
+
+
+def prepare_picture(path: Path) -> nn.images.PreparedImage:
+    """The picture at ``path`` prepared as the network's input (a picture with no digit: a UsageError)."""
+    try:
+        return nn.prepare_image(path)
+    except nn.images.ImageFileError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def show_input(path: Path) -> Path:
+    """Write ``media/input/<name>-input.png``: the picture (digit framed) beside the 28×28 input; return it."""
+    preview = MEDIA / "input" / f"{path.stem}-input.png"
+    preview.parent.mkdir(parents=True, exist_ok=True)
+    nn.preview.preview_image(prepare_picture(path)).save(preview, "PNG")
+    return preview
 
 
 def narration_environment(args: argparse.Namespace, env: dict[str, str]) -> dict[str, str]:
@@ -173,16 +202,25 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.slides_format = args.scenes.pop(0)
         else:
             args.slides_format = "html"
-        if args.script:
-            sys.stdout.write(load_script(args.lang).markdown())
-            return 0
-        if args.list:
-            list_chapters(args.lang)
+        if args.script or args.list:
+            try:
+                if args.script:
+                    sys.stdout.write(load_script(args.lang).markdown())
+                else:
+                    list_chapters(args.lang)
+                sys.stdout.flush()
+            except BrokenPipeError:  # `./render.sh --script | head`: the reader has seen enough
+                sys.stdout = None  # nothing more to flush at exit
             return 0
         if args.jobs < 1:
             raise UsageError("--jobs must be at least 1")
+        if args.show_input and args.image is None:
+            raise UsageError("--show-input needs --image PATH: the picture whose input to show")
         chapters = [find_chapter(name) for name in args.scenes] or list(CHAPTERS)
         env = narration_environment(args, input_environment(args, default_environment()))
+        if args.show_input:
+            print(f"wrote {show_input(args.image)}: the picture beside the 28×28 input the network gets")
+            return 0
     except (UsageError, ScriptError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -10,7 +10,7 @@
   one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is written twice,
   at the start and at the end of its hold, not once per frame (variable frame rate). It replaces
   a method of a private object of manim 0.21.0's file writer, so it refuses any other manim
-  version (``UnsupportedManim``) rather than silently falling back to the slow path.
+  version (``UnsupportedManimError``) rather than silently falling back to the slow path.
 """
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import av
 import cairo
 import manim
 import numpy as np
+from av.audio.stream import AudioStream
 from manim import Camera, VMobject
 from manim.camera.camera import CAP_STYLE_MAP, LINE_JOIN_MAP
 from manim.constants import CapStyleType, LineJointType
@@ -41,17 +42,17 @@ X264_OPTIONS = {"preset": "ultrafast", "tune": "animation", "threads": "1", "bf"
 SUPPORTED_MANIM = "0.21.0"
 
 
-class UnsupportedManim(RuntimeError):
+class UnsupportedManimError(RuntimeError):
     """The installed manim is not the one whose private encoder the quick writer replaces."""
 
 
 def check_supported_manim() -> None:
-    """UnsupportedManim unless manim is SUPPORTED_MANIM with the encoder job this module hooks."""
+    """UnsupportedManimError unless manim is SUPPORTED_MANIM with the encoder job this module hooks."""
     from manim.scene import scene_file_writer
 
     job = getattr(scene_file_writer, "_PartialMovieEncodeJob", None)
     if manim.__version__ != SUPPORTED_MANIM or not callable(getattr(job, "_encode_and_write_frame", None)):
-        raise UnsupportedManim(
+        raise UnsupportedManimError(
             f"scenes/pipeline/quick_output.py replaces a private part of manim {SUPPORTED_MANIM}'s file writer, "
             f"but manim {manim.__version__} is installed: install manim=={SUPPORTED_MANIM} (requirements.txt)")
 
@@ -169,7 +170,7 @@ class QuickEncodingFileWriter(SceneFileWriter):
         super().open_partial_movie_stream(file_path)
         job = getattr(self, "_current_encode_job", None)
         if job is None or not hasattr(job, "_encode_and_write_frame"):
-            raise UnsupportedManim("manim's file writer has no encode job to speed up: install manim=="
+            raise UnsupportedManimError("manim's file writer has no encode job to speed up: install manim=="
                                    + SUPPORTED_MANIM)
         if job.stream.codec_context.name != "libx264":
             return  # a transparent or webm render: manim's own path
@@ -219,7 +220,7 @@ def convert_audio(input_path, output_path, codec_name: str) -> None:  # noqa: AN
     with av.open(str(input_path)) as source, av.open(output_path, "w") as out:
         stream = source.streams.audio[0]
         options = {"aac_coder": "fast"} if codec_name == "aac" else {}
-        encoder = out.add_stream(codec_name, options=options)
+        encoder = cast(AudioStream, out.add_stream(codec_name, options=options))
         for frame in source.decode(stream):
             for packet in encoder.encode(frame):
                 out.mux(packet)

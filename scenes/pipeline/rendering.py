@@ -17,19 +17,19 @@ import shutil
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from scenes.chapters import Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
 from scenes.content.narration import DEFAULT_LANGUAGE, SCRIPTS
 
 from .chapter_scene import ENV_LANG, NARRATION_ENVIRONMENT
-from .voice import voice_from_environment
 from .paths import MEDIA, ROOT
+from .voice import voice_from_environment
 
 QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
     "low": ("l", "480p15"),

@@ -18,10 +18,10 @@ import os
 import sys
 import threading
 import wave
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from collections.abc import Mapping
 from typing import Any, Protocol
 
 import numpy as np
