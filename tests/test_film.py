@@ -165,6 +165,20 @@ def test_film_is_the_chapters_in_order_with_markers_sound_and_subtitles(tmp_path
     assert vtt.startswith("WEBVTT") and "00:00:02.500 --> 00:00:04.000" in vtt
 
 
+def test_a_film_of_unchanged_parts_is_kept_and_a_changed_part_remakes_it(tmp_path):
+    a = write_chapter(tmp_path, "a", 1, 40, [(0.1, 0.5, "One.")])
+    b = write_chapter(tmp_path, "b", 1, 200, [(0.1, 0.5, "Two.")])
+    film = tmp_path / "film.mp4"
+    assemble_film([("One", a), ("Two", b)], film)
+    written = film.stat().st_mtime_ns
+    assert [m.title for m in assemble_film([("One", a), ("Two", b)], film)] == ["One", "Two"]
+    assert film.stat().st_mtime_ns == written, "an unchanged film is not written again"
+    write_chapter(tmp_path, "b", 2, 200, [(0.1, 0.5, "Two, longer.")])  # chapter b rendered again
+    marks = assemble_film([("One", a), ("Two", b)], film)
+    assert film.stat().st_mtime_ns != written and marks[-1].end == pytest.approx(3, abs=0.05)
+    assert "Two, longer." in film.with_suffix(".srt").read_text()
+
+
 def test_a_failed_assembly_leaves_the_earlier_film(tmp_path):
     a = write_chapter(tmp_path, "a", 1, 40, [(0.1, 0.5, "One.")])
     film = tmp_path / "film.mp4"
@@ -227,6 +241,22 @@ def test_editing_any_module_a_chapter_imported_re_renders_it(tmp_path, monkeypat
     finally:
         module.write_bytes(backup)
     assert is_up_to_date(video, key)
+
+
+@pytest.mark.render
+def test_a_module_edited_while_its_chapter_renders_is_not_taken_as_rendered(tmp_path):
+    """The video was made from the module as it was when the render started: the edit must show."""
+    edited = ROOT / "tests" / "scenes_for_tests" / "edited_during_render.py"
+    edited.write_text("VALUE = 1\n")
+    try:
+        chapter = Chapter(103, "0:00", TINY, "EditedWhileRendering")
+        env = {**SILENT, "TINY_EDITED": "tests.scenes_for_tests.edited_during_render"}
+        render_chapters([chapter], "low", env, media=tmp_path, log=lambda _: None)
+        log: list[str] = []
+        render_chapters([chapter], "low", env, media=tmp_path, log=log.append)
+        assert not any("unchanged, reused" in line for line in log), "a video of the old module was reused"
+    finally:
+        edited.unlink()
 
 
 def test_chapters_do_not_import_each_other():

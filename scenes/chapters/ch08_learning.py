@@ -203,7 +203,8 @@ class Dial(VGroup):
         turn = float(np.clip(value / self.scale_value, -1.0, 1.0))
         centre = self.centre()
         self.needle.put_start_and_end_on(centre, centre + self._direction(turn) * self.radius * 0.85)
-        self.number.set_value(value)
+        if round(value, 2) != round(self.number.get_value(), 2):  # rebuilding the number costs ~30 ms
+            self.number.set_value(value)
         return self
 
     def turn_to(self, value: float, **kwargs) -> UpdateFromAlphaFunc:

@@ -47,8 +47,12 @@ def assemble_film(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]
     their narration and chapter markers, and its subtitles beside it.
 
     Everything is written beside ``output`` and moved into place only when complete, so a failure
-    never replaces a good earlier film.
+    never replaces a good earlier film. A film made from the same parts, unchanged, is kept as it is.
     """
+    stamp, parts_now = output.with_suffix(".parts.json"), _parts_record(parts)
+    if output.is_file() and stamp.is_file() and json.loads(stamp.read_text(encoding="utf-8")) == parts_now:
+        return read_chapters(output)
+    stamp.unlink(missing_ok=True)
     partial = output.with_name(output.stem + ".partial" + output.suffix)
     try:
         marks = _remux(parts, partial)
@@ -58,7 +62,18 @@ def assemble_film(parts: Sequence[tuple[str, Path]], output: Path) -> list[Mark]
         raise
     os.replace(partial, output)
     subtitles.write_pair(output, cues)
+    stamp.write_text(json.dumps(parts_now), encoding="utf-8")
     return marks
+
+
+def _parts_record(parts: Sequence[tuple[str, Path]]) -> list[list[object]]:
+    """What a film is made from: each part's title and the size and time of each file read from it."""
+    record: list[list[object]] = []
+    for title, video in parts:
+        files = [video, video.with_suffix(".narration.wav"), video.with_suffix(".beats.json")]
+        record.append([title, *[[str(f), f.stat().st_size, f.stat().st_mtime_ns] if f.is_file() else str(f)
+                                for f in files]])
+    return record
 
 
 def _chapter_cues(video: Path, offset: float) -> list[subtitles.Cue]:

@@ -3,6 +3,7 @@
     .venv/bin/python -m scenes.pipeline.benchmark                  # both qualities (1080p60 takes a while)
     .venv/bin/python -m scenes.pipeline.benchmark --quality low    # 480p15 only
     .venv/bin/python -m scenes.pipeline.benchmark --compare-jobs   # also 480p15 with one process
+    .venv/bin/python -m scenes.pipeline.benchmark --camera         # only: QuickCamera against manim's camera
 
 Every render goes into a fresh temporary media folder with an empty voice cache ("cold", the voice
 synthesised as part of the render), except the unchanged re-render, which reuses the first.
@@ -58,11 +59,48 @@ def synthesis_figures(sentences: list[str], folder: Path) -> dict[str, float]:
     return {"cold": cold, "cached": cached, "audio": speech.duration, "rtf": cold / speech.duration}
 
 
+def camera_figures(repeats: int = 20) -> None:
+    """Print the median time to draw one frame with manim's camera and with ``QuickCamera``: a frame
+    holding the network diagram with real activations, and one holding two digit images."""
+    import statistics
+
+    from manim import LEFT, RIGHT, Camera, Mobject, tempconfig
+
+    import nn
+    from scenes.components.network_diagram import NetworkDiagram
+    from scenes.components.pixel_grid import DigitImage
+
+    from .quick_output import QuickCamera
+
+    net = nn.load_pretrained()
+    diagram = NetworkDiagram(net).set_activations(net.activations(nn.load_split("test")[0][0]))
+    frames: dict[str, list[Mobject]] = {"network diagram": [diagram],
+              "two digit images": [DigitImage(0, side=3).shift(LEFT * 3), DigitImage(1, side=3).shift(RIGHT * 3)]}
+    for quality in ("low", "high"):
+        width, height = {"low": (854, 480), "high": (1920, 1080)}[quality]
+        with tempconfig({"pixel_width": width, "pixel_height": height}):
+            for name, mobjects in frames.items():
+                medians = []
+                for camera_class in (Camera, QuickCamera):
+                    camera, times = camera_class(), []
+                    for _ in range(repeats):
+                        camera.reset()
+                        start = time.perf_counter()
+                        camera.capture_mobjects(mobjects)
+                        times.append(time.perf_counter() - start)
+                    medians.append(statistics.median(times) * 1000)
+                print(f"{height}p, {name}: manim's camera {medians[0]:.1f} ms, QuickCamera {medians[1]:.1f} ms")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m scenes.pipeline.benchmark", description=__doc__.split("\n")[0])
     parser.add_argument("--quality", choices=("low", "high", "both"), default="both")
     parser.add_argument("--compare-jobs", action="store_true", help="also render 480p15 with one process")
+    parser.add_argument("--camera", action="store_true", help="only time QuickCamera against manim's camera")
     args = parser.parse_args(argv)
+    if args.camera:
+        camera_figures()
+        return 0
     qualities = ["low", "high"] if args.quality == "both" else [args.quality]
     jobs = default_jobs()
     rows: dict[str, dict[int, float]] = {}

@@ -39,9 +39,9 @@ QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
 }
 #: data every chapter may read (modules are recorded per chapter as it renders)
 DATA_INPUTS = ("assets/network.npz", "assets/mnist.npz", "requirements.txt")
-#: seconds each chapter took at 480p15 (``python -m scenes.pipeline.benchmark``): the slowest
-#: chapters start first, so that the processes finish at about the same time
-MEASURED_SECONDS = {1: 12, 2: 13, 3: 17, 4: 27, 5: 16, 6: 50, 7: 20, 8: 22, 9: 42, 10: 25, 11: 11, 12: 17}
+#: seconds each chapter took at 480p15, narrated, voice synthesised cold (``python -m scenes.pipeline.benchmark``):
+#: the slowest chapters start first, so that the processes finish at about the same time
+MEASURED_SECONDS = {1: 28, 2: 33, 3: 28, 4: 48, 5: 55, 6: 79, 7: 27, 8: 50, 9: 77, 10: 47, 11: 35, 12: 37}
 #: imported once by the process that every chapter's manim process is forked from (about 1.5 s each)
 PRELOADED = ["manim", "manim_slides", "scenes.components", "scenes.pipeline.chapter_scene"]
 #: files a chapter writes beside its video: its sound, its subtitles, its timing (and manim's own sound)
@@ -113,6 +113,17 @@ def file_digests(paths: Sequence[str]) -> dict[str, str]:
     return out
 
 
+def source_digests() -> dict[str, str]:
+    """sha256 of every Python file of the project (paths relative to ROOT), taken before a render
+    starts: the stamp records what the files were when the chapter read them, not after."""
+    skipped = {".venv", ".git", "media", "__pycache__", "node_modules"}
+    paths = []
+    for folder, subfolders, files in os.walk(ROOT):
+        subfolders[:] = [d for d in subfolders if d not in skipped and not d.startswith(".")]
+        paths += [str((Path(folder) / f).relative_to(ROOT)) for f in files if f.endswith(".py")]
+    return file_digests(paths)
+
+
 def is_up_to_date(video: Path, key: str) -> bool:
     """True when ``video`` was rendered for ``key`` and none of the files its process read changed."""
     stamp = video.with_suffix(".inputs")
@@ -148,6 +159,7 @@ def render_chapter(
     for old in (log, modules):
         old.unlink(missing_ok=True)
     start = time.perf_counter()
+    sources = source_digests()
     process = _manim_processes().Process(
         target=_run_manim, args=(args, str(cwd), env, str(log), str(shared_tex_folder(media)), str(modules)))
     process.start()
@@ -157,7 +169,8 @@ def render_chapter(
                           f"full log: {_shown(log)}")
     video.with_suffix(".wav").unlink(missing_ok=True)  # manim's intermediate sound file
     imported = json.loads(modules.read_text())
-    stamp.write_text(json.dumps({"key": key, "files": file_digests(imported)}, indent=1))
+    files = {name: sources[name] if name in sources else file_digests([name])[name] for name in imported}
+    stamp.write_text(json.dumps({"key": key, "files": files}, indent=1))
     return Rendered(chapter, video, time.perf_counter() - start, False)
 
 

@@ -16,6 +16,18 @@ class TinyCircle(ChapterScene):
             f"{os.getcwd()}\n{os.environ.get('TINY_MARK', '')}")
 
 
+class EditedWhileRendering(ChapterScene):
+    """Imports the module named by TINY_EDITED and edits its file mid-render (as a person might)."""
+
+    def construct(self) -> None:
+        import importlib
+
+        module = importlib.import_module(os.environ["TINY_EDITED"])
+        self.play(Create(Circle()), run_time=0.2)
+        with open(module.__file__, "a") as source:
+            source.write("# edited while the chapter rendered\n")
+
+
 class Broken(ChapterScene):
     def construct(self) -> None:
         raise ValueError("this chapter is broken on purpose")
