@@ -39,7 +39,7 @@ import nn
 from nn.train import Recipe, cost, one_hot
 from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
 from scenes.components.edge_marks import edge_flash, lit_edges
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
 from scenes.content.examples import accuracy_on_test_set, digit_name, percent
 from scenes.pipeline.chapter_scene import ChapterScene
 
@@ -68,6 +68,7 @@ HOPE_SIDE = 1.3
 HOPE_GAP = 0.25
 HOPE_CENTER = LEFT * 4.4 + DOWN * 0.1
 REAL_SIDE = 1.25
+ENLARGED_SIDE = 2.8  # one neuron's weights where the hope was: 6 px a weight at 480p
 REAL_GAPS = (0.62, 0.12)  # room on the left of each grid for its number
 REAL_CENTER = RIGHT * 2.45 + UP * 0.55
 BAR_WIDTH = 0.28
@@ -260,6 +261,12 @@ class WhatItLearned(ChapterScene):
             box = highlight_box(self.page[0][self.stroke_neuron])
             self.play(Create(box), run_time=style.RUN_TIME)
             self.page.add(box)
+            # the one it names, large enough to read, where the hope was
+            enlarged = WeightGrid(self.net.weights[0][self.stroke_neuron], side=ENLARGED_SIDE, frame=True)
+            enlarged.move_to(HOPE_CENTER)
+            name = label_next_to(enlarged, f"neuron {self.stroke_neuron}, enlarged", UP)
+            self.play(Swap(self.hope, Group(enlarged, name)), run_time=style.RUN_TIME)
+            self.hope = Group(enlarged, name)
 
     def second_layer_test(self) -> None:
         loopy, plain = loop_preference(self.net)
