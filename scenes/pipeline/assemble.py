@@ -22,6 +22,9 @@ from .voice import SAMPLE_RATE, read_wav
 
 AAC_OPTIONS = {"aac_coder": "fast"}
 AUDIO_CHUNK = 1 << 16  # samples handed to the encoder at a time (it cuts them into AAC frames itself)
+#: samples of silence an AAC encoder puts before the sound (its priming); no edit list removes them
+#: in our files, so the sound is handed over that much early, and it plays exactly with the picture
+AAC_PRIMING = 1024
 
 
 @dataclass(frozen=True)
@@ -158,7 +161,9 @@ def _write_narration(out: av.container.OutputContainer, stream: av.audio.stream.
 
 
 def encode_sound(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, track: np.ndarray) -> None:
-    """Encode mono float ``track`` (at SAMPLE_RATE) into ``stream`` of ``out``, from time 0."""
+    """Encode mono float ``track`` (at SAMPLE_RATE) into ``stream`` of ``out`` so that, decoded, its
+    sample k plays at k / SAMPLE_RATE (the encoder's priming takes the place of the first samples)."""
+    track = track[AAC_PRIMING:]
     for first in range(0, len(track), AUDIO_CHUNK):
         frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(track[None, first:first + AUDIO_CHUNK], np.float32),
                                            format="fltp", layout="mono")
