@@ -213,7 +213,8 @@ def test_chapters_render_in_their_own_processes_and_a_failure_is_named(tmp_path)
         assert container.streams.video[0].frames == 8  # 0.5 s at 15 fps
     assert (first[0].video.parent / "seen.txt").read_text() == f"{ROOT}\nmarked"  # its folder and environment
     shared = list(shared_tex_folder(tmp_path).iterdir())  # its formula, for other chapters to reuse
-    assert len(shared) == 1 and shared[0].suffix == ".svg"
+    assert len([f for f in shared if f.suffix == ".svg"]) == 1
+    assert [f.suffix for f in shared if f.suffix != ".svg"] == [".fmt"]  # and the preamble, preloaded
     with pytest.raises(RenderError) as failure:
         render_chapters([good, broken], "low", SILENT, jobs=2, media=tmp_path, log=log.append)
     message = str(failure.value)
@@ -335,3 +336,38 @@ def test_chapters_with_held_frames_join_without_gaps(render_tiny, tmp_path, monk
     assert [(m.start, m.end) for m in marks] == [(0, pytest.approx(length, abs=1e-3)),
                                                  (pytest.approx(length, abs=1e-3), pytest.approx(2 * length, abs=1e-3))]
     assert video_seconds(film) == pytest.approx(2 * length, abs=0.07)
+
+
+def test_formulas_compile_with_the_preamble_preloaded_into_the_same_svg(tmp_path):
+    import subprocess
+
+    from scenes.pipeline.latex_format import DOCUMENT, build_format, default_preamble
+
+    preamble = default_preamble()
+    fmt = build_format(tmp_path, preamble)
+    assert fmt is not None and fmt.is_file() and build_format(tmp_path, preamble) == fmt  # built once
+    svgs = []
+    for name, extra in (("plain", []), ("preloaded", [f"-fmt={fmt.with_suffix('')}"])):
+        tex = tmp_path / f"{name}.tex"
+        tex.write_text(preamble + DOCUMENT + "\n\\begin{align*}a^{(1)} = 0.75\\end{align*}\n\\end{document}\n")
+        subprocess.run(["latex", *extra, "-interaction=batchmode", "-halt-on-error", tex.name], cwd=tmp_path,
+                       check=True, capture_output=True)
+        subprocess.run(["dvisvgm", f"{name}.dvi", "-n", "-v", "0", "-o", f"{name}.svg"], cwd=tmp_path, check=True)
+        svgs.append((tmp_path / f"{name}.svg").read_bytes())
+    assert svgs[0] == svgs[1] and b"<path" in svgs[0]
+
+
+def test_only_formulas_with_the_default_preamble_are_compiled_with_it(tmp_path, monkeypatch):
+    from manim.utils import tex_file_writing
+
+    from scenes.pipeline.latex_format import DOCUMENT, default_preamble, use_preloaded_preamble
+
+    monkeypatch.setattr(tex_file_writing, "make_tex_compilation_command", tex_file_writing.make_tex_compilation_command)
+    use_preloaded_preamble(tmp_path)
+    default, other = tmp_path / "default.tex", tmp_path / "other.tex"
+    default.write_text(default_preamble() + DOCUMENT + "x\\end{document}")
+    other.write_text("\\documentclass{article}\\usepackage{xcolor}\n" + DOCUMENT + "x\\end{document}")
+    command = tex_file_writing.make_tex_compilation_command
+    assert any(a.startswith("-fmt=") for a in command("latex", ".dvi", default, tmp_path))
+    assert not any(a.startswith("-fmt=") for a in command("latex", ".dvi", other, tmp_path))
+    assert not any(a.startswith("-fmt=") for a in command("xelatex", ".xdv", default, tmp_path))

@@ -116,7 +116,7 @@ def test_a_narrated_chapter_has_sound_in_sync_with_its_beats(render_tiny, monkey
     with av.open(str(run.video)) as container:
         video, sound = container.streams.video[0], container.streams.audio[0]
         assert sound.codec_context.name == "aac"
-        assert (sound.rate, sound.channels) == (SAMPLE_RATE, 1), "the voice's own rate, mono: encoded in a quarter of the time"
+        assert (sound.rate, sound.channels) == (SAMPLE_RATE, 1), "mono, at the voice's rate"
         video_seconds = float(video.duration * video.time_base)
         samples = np.concatenate([f.to_ndarray()[0] for f in container.decode(sound)])  # the first channel
         rate = sound.rate

@@ -28,6 +28,7 @@ from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
 from scenes.content.narration import DEFAULT_LANGUAGE, SCRIPTS
 
 from .chapter_scene import ENV_LANG, NARRATION_ENVIRONMENT
+from .latex_format import use_preloaded_preamble
 from .paths import MEDIA, ROOT
 from .voice import voice_from_environment
 
@@ -41,7 +42,7 @@ QUALITIES = {  # our name → (manim's flag, the folder manim writes to)
 DATA_INPUTS = ("assets/network.npz", "assets/mnist.npz", "requirements.txt")
 #: seconds each chapter took at 480p15, narrated, voice synthesised cold (``python -m scenes.pipeline.benchmark``):
 #: the slowest chapters start first, so that the processes finish at about the same time
-MEASURED_SECONDS = {1: 28, 2: 33, 3: 28, 4: 48, 5: 55, 6: 79, 7: 27, 8: 50, 9: 77, 10: 47, 11: 35, 12: 37}
+MEASURED_SECONDS = {1: 20, 2: 30, 3: 24, 4: 44, 5: 52, 6: 73, 7: 27, 8: 42, 9: 75, 10: 46, 11: 29, 12: 34}
 #: imported once by the process that every chapter's manim process is forked from (about 1.5 s each)
 PRELOADED = ["manim", "manim_slides", "scenes.components", "scenes.pipeline.chapter_scene"]
 #: files a chapter writes beside its video: its sound, its subtitles, its timing (and manim's own sound)
@@ -313,6 +314,7 @@ def _share_compiled_tex(folder: Path) -> None:
 
     compile_here = tex_file_writing.tex_to_svg_file
     folder.mkdir(parents=True, exist_ok=True)
+    use_preloaded_preamble(folder)
 
     def tex_to_svg_file(expression: str, environment: str | None = None, tex_template=None) -> Path:  # noqa: ANN001
         own = tex_file_writing.generate_tex_file(expression, environment, tex_template).with_suffix(".svg")
