@@ -22,8 +22,9 @@ from .voice import SAMPLE_RATE, read_wav
 
 AAC_OPTIONS = {"aac_coder": "fast"}
 AUDIO_CHUNK = 1 << 16  # samples handed to the encoder at a time (it cuts them into AAC frames itself)
-#: samples of silence an AAC encoder puts before the sound (its priming); no edit list removes them
-#: in our files, so the sound is handed over that much early, and it plays exactly with the picture
+#: samples of silence the AAC encoder puts before the sound (its priming). A file written here says
+#: so in an edit list and players skip them; manim copies a chapter's sound packets into its video
+#: without that list, so there the sound is handed over this much early (``encode_sound(lead=...)``)
 AAC_PRIMING = 1024
 
 
@@ -160,10 +161,11 @@ def _write_narration(out: av.container.OutputContainer, stream: av.audio.stream.
     encode_sound(out, stream, track)
 
 
-def encode_sound(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, track: np.ndarray) -> None:
-    """Encode mono float ``track`` (at SAMPLE_RATE) into ``stream`` of ``out`` so that, decoded, its
-    sample k plays at k / SAMPLE_RATE (the encoder's priming takes the place of the first samples)."""
-    track = track[AAC_PRIMING:]
+def encode_sound(out: av.container.OutputContainer, stream: av.audio.stream.AudioStream, track: np.ndarray,
+                 lead: int = 0) -> None:
+    """Encode mono float ``track`` (at SAMPLE_RATE) into ``stream`` of ``out``, from time 0, leaving out
+    its first ``lead`` samples (where the encoder's priming will stand when no edit list skips it)."""
+    track = track[lead:]
     for first in range(0, len(track), AUDIO_CHUNK):
         frame = av.AudioFrame.from_ndarray(np.ascontiguousarray(track[None, first:first + AUDIO_CHUNK], np.float32),
                                            format="fltp", layout="mono")

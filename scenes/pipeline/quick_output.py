@@ -221,11 +221,11 @@ _MANIMS_CONVERT_AUDIO = _manim_writer.convert_audio
 def convert_audio(input_path, output_path, codec_name: str) -> None:  # noqa: ANN001 (manim's signature)
     """manim's ``convert_audio``. For AAC, the scene's sound (the narration) is encoded mono at the
     voice's rate, like the film's (the encoder's default, 48 kHz stereo, took four times as long),
-    starting exactly with the picture (``encode_sound``)."""
+    and plays exactly with the picture."""
     if codec_name != "aac":
         return _MANIMS_CONVERT_AUDIO(input_path, output_path, codec_name)
-    from .assemble import encode_sound, sound_stream
+    from .assemble import AAC_PRIMING, encode_sound, sound_stream
     from .voice import read_recording
 
-    with av.open(output_path, "w") as out:
-        encode_sound(out, sound_stream(out), read_recording(Path(input_path)))
+    with av.open(output_path, "w") as out:  # manim then copies the packets, not the priming's edit list
+        encode_sound(out, sound_stream(out), read_recording(Path(input_path)), lead=AAC_PRIMING)
