@@ -24,9 +24,13 @@ def default_preamble() -> str:
 
 
 def build_format(folder: Path, preamble: str) -> Path | None:
-    """``folder/preamble-<hash>.fmt`` holding ``preamble`` (built once, by rename), or None if
-    it cannot be built here."""
-    name = f"preamble-{hashlib.sha256(preamble.encode()).hexdigest()[:16]}"
+    """``folder/preamble-<hash>.fmt`` holding ``preamble`` for this TeX (built once, by rename), or
+    None if it cannot be built here."""
+    try:  # a format only loads into the TeX that made it: a TeX upgrade must build a new one
+        tex = subprocess.run(["etex", "--version"], capture_output=True, text=True, timeout=10).stdout.split("\n")[0]
+    except (OSError, subprocess.SubprocessError):
+        return None
+    name = f"preamble-{hashlib.sha256((tex + preamble).encode()).hexdigest()[:16]}"
     fmt = folder / f"{name}.fmt"
     if fmt.is_file():
         return fmt
