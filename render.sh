@@ -3,7 +3,7 @@
 # then a .venv with requirements.txt), skipping what is already there. Then:
 #   ./render.sh [SCENE ...] [--quality low|medium|high|4k] [--digit N | --image PATH]
 #   ./render.sh --list          the chapters in film order
-#   ./render.sh test [ARGS]     the test suite (pytest)
+#   ./render.sh test [ARGS]     the test suite (pytest); it also installs what the tests open outputs in
 # ./render.sh --help shows every option.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,11 @@ DEBIAN_PACKAGES=(
   libcairo2-dev libpango1.0-dev                         # manim draws with cairo and sets text with Pango
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm  # MathTex equations
 )
+# Only for `./render.sh test`: the programs the tests open the outputs in, as users would.
+TEST_PACKAGES=(
+  chromium            # the slides and the film's subtitles in a browser
+  libreoffice-impress poppler-utils  # the PowerPoint deck in LibreOffice, its PDF pages as pictures
+)
 VENV=.venv
 STAMP=$VENV/.requirements.sha256
 
@@ -21,14 +26,14 @@ say() { printf '[render.sh] %s\n' "$*" >&2; }
 
 missing_debian_packages() {
   local pkg
-  for pkg in "${DEBIAN_PACKAGES[@]}"; do
+  for pkg in "$@"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || printf '%s ' "$pkg"
   done
 }
 
-install_debian_packages() {
-  command -v dpkg-query >/dev/null || { say "not a Debian/Ubuntu system: install the equivalents of: ${DEBIAN_PACKAGES[*]}"; return 0; }
-  local missing; missing=$(missing_debian_packages)
+install_debian_packages() {  # the packages named as arguments, where missing
+  command -v dpkg-query >/dev/null || { say "not a Debian/Ubuntu system: install the equivalents of: $*"; return 0; }
+  local missing; missing=$(missing_debian_packages "$@")
   [ -z "$missing" ] && return 0
   local install="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $missing"
   local sudo=""
@@ -63,11 +68,12 @@ install_python_packages() {
   echo "$want" >"$STAMP"
 }
 
-install_debian_packages
+install_debian_packages "${DEBIAN_PACKAGES[@]}"
 install_python_packages
 
 if [ "${1:-}" = "test" ]; then
   shift
+  install_debian_packages "${TEST_PACKAGES[@]}"
   exec "$VENV/bin/python" -m pytest "$@"
 fi
 exec "$VENV/bin/python" -m scenes "$@"

@@ -1,6 +1,6 @@
-"""`python -m scenes` is the command line behind ./render.sh (scenes.pipeline.cli)."""
+"""`python -m scenes` is the command line behind ./render.sh (scenes.film.cli)."""
 import sys
 
-from scenes.pipeline.cli import main
+from scenes.film.cli import main
 
 sys.exit(main())

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,11 @@ import numpy as np
 import pytest
 from manim import tempconfig
 
-from scenes.chapters import Chapter
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
-from scenes.pipeline.chapter_scene import ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL, ChapterScene, TextBox
+from scenes.film.chapters import Chapter
+from scenes.runtime.narrated_scene import NarratedScene
+from scenes.runtime.voice import ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL
+from tests.support.layout import TextBox, record_text
 
 # 480p's own width, so that Pango wraps text exactly as in a real render (manim's Text wraps at
 # config.pixel_width), but only 3 frames a second
@@ -36,7 +39,7 @@ def default_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(ENV_VOICE, "none")
 
 
-def run_final_state(scene_class: type, env: dict[str, str] | None = None) -> ChapterScene:
+def run_final_state(scene_class: type, env: dict[str, str] | None = None) -> NarratedScene:
     """The scene run with the default input digit (or ``env``), silent, animations skipped."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         default_settings(monkeypatch)
@@ -52,7 +55,7 @@ def run_final_state(scene_class: type, env: dict[str, str] | None = None) -> Cha
 class ChapterRun:
     """A chapter rendered small: its scene (final state), every frame, and what was on screen."""
 
-    scene: ChapterScene
+    scene: NarratedScene
     video: Path
     frames: np.ndarray  # (n, height, width, 3) uint8
     beats: list[tuple[str, list[TextBox]]]  # every beat's text at its end
@@ -79,20 +82,22 @@ def read_frames(video: Path) -> tuple[np.ndarray, np.ndarray]:
 
 def render_small(scene_class: type, folder: Path, monkeypatch: pytest.MonkeyPatch) -> ChapterRun:
     """Render ``scene_class`` at 854×480, 3 fps, recording its text at every beat and animated frame."""
-    beats: list = []
-    frame_text: list = []
-    monkeypatch.setattr(ChapterScene, "beat_log", beats)
-    monkeypatch.setattr(ChapterScene, "frame_log", frame_text)
     options = {**SMALL, "media_dir": str(folder), "disable_caching": True, "verbosity": "ERROR",
                "output_file": scene_class.__name__}
-    with tempconfig(options):
+    with tempconfig(options), record_text(monkeypatch) as record:
         scene = scene_class()
         scene.render()
         video = Path(scene.renderer.file_writer.movie_file_path)
         duration = scene.renderer.time
     timing = json.loads(video.with_suffix(".beats.json").read_text()) if video.with_suffix(".beats.json").is_file() else {}
     frames, times = read_frames(video)
-    return ChapterRun(scene, video, frames, beats, frame_text, duration, timing, times)
+    return ChapterRun(scene, video, frames, record.beats, record.frames, duration, timing, times)
+
+
+def scene_class(chapter: Chapter) -> type[NarratedScene]:
+    """The chapter's scene class, imported from its module."""
+    module = import_module(f"scenes.chapters.{chapter.name}")
+    return getattr(module, chapter.scene)
 
 
 @pytest.fixture(scope="session")
@@ -104,7 +109,7 @@ def chapter_run(tmp_path_factory) -> Callable[[Chapter], ChapterRun]:
         if chapter.number not in runs:
             with pytest.MonkeyPatch.context() as monkeypatch:
                 default_settings(monkeypatch)
-                runs[chapter.number] = render_small(chapter.scene_class(), tmp_path_factory.mktemp(chapter.key),
+                runs[chapter.number] = render_small(scene_class(chapter), tmp_path_factory.mktemp(chapter.key),
                                                     monkeypatch)
         return runs[chapter.number]
 

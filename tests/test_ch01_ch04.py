@@ -4,7 +4,6 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 import nn
-from scenes.chapters import CHAPTERS
 from scenes.chapters.ch01_introduction import ZOOM_PIXELS, differing_pixels, digit_words, zoom_region
 from scenes.chapters.ch02_series_preview import more_image_indices
 from scenes.chapters.ch03_neurons import MID_GRAY, demo_values, pulled_pixels
@@ -12,6 +11,7 @@ from scenes.chapters.ch04_layers import MORE_IMAGES
 from scenes.components import INPUT_PIXELS_SHOWN, DigitImage
 from scenes.content.digit_input import DigitInput, mnist_input
 from scenes.content.examples import HERO_INDEX, same_digit_examples, sloppy_shortlist
+from scenes.film.chapters import CHAPTERS
 
 GRAY_STEP = 1 / 255 + 1e-9  # a grey is drawn rounded to a byte
 

@@ -228,7 +228,7 @@ def test_a_zoomed_tile_draws_the_real_pixels_of_its_window():
 
 @pytest.mark.render
 def test_the_hoped_cascade_is_labelled_a_hope_and_the_real_one_is_the_network(chapter_run, net):
-    from scenes.chapters import CHAPTERS
+    from scenes.film.chapters import CHAPTERS
 
     run = chapter_run(CHAPTERS[4])
     scene = run.scene

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from conftest import run_final_state
 
 import nn
 from scenes.chapters import ch06_edge_detection as ch06
+from tests.conftest import run_final_state
 
 
 def _sigmoid(x: float) -> float:

@@ -1,10 +1,8 @@
 """Chapters 7 to 12: every count, image, weight and value shown comes from the shipped network."""
 import numpy as np
 import pytest
-from conftest import run_final_state
 
 import nn
-from scenes.chapters import CHAPTERS
 from scenes.chapters import ch07_counting as ch07
 from scenes.chapters import ch08_learning as ch08
 from scenes.chapters import ch09_notation as ch09
@@ -13,6 +11,8 @@ from scenes.chapters import ch11_learned_weights as ch11
 from scenes.chapters import ch12_relu as ch12
 from scenes.content.digit_input import ENV_DIGIT, mnist_input
 from scenes.content.examples import accuracy_on_test_set, first_misread, images_with_new_labels
+from scenes.film.chapters import CHAPTERS
+from tests.conftest import run_final_state
 
 
 # --- chapter 7 ---------------------------------------------------------------------------------
@@ -247,19 +247,19 @@ def test_ch07_final_state_tally_is_the_networks(net):
 def test_ch09_captions_play_with_the_animations_they_describe(monkeypatch):
     """A beat's caption changes in the same play as the beat's first animation: never in a play of its
     own right before it (which showed the words first and the picture after)."""
-    from scenes.pipeline.chapter_scene import ChapterScene
+    from scenes.runtime.narrated_scene import NarratedScene
 
     plays: list[list[str]] = []
-    original = ChapterScene.play
+    original = NarratedScene.play
 
     def recording_play(self, *animations, **kwargs):
-        pending = ["CaptionChange"] if self._pending_caption is not None else []
-        plays.append([type(a).__name__ for a in animations] + pending)
+        own = [type(a).__name__ for a in animations] or ["(nothing of its own)"]
+        plays.append(own + [type(a).__name__ for a in self._pending])
         return original(self, *animations, **kwargs)
 
-    monkeypatch.setattr(ChapterScene, "play", recording_play)
+    monkeypatch.setattr(NarratedScene, "play", recording_play)
     scene = run_final_state(ch09.LinearAlgebraNotation)
     assert sum(names.count("CaptionChange") for names in plays) == len(scene.script().beats)
     for names, following in zip(plays, plays[1:]):
-        if names == ["CaptionChange"]:
+        if names[0] == "(nothing of its own)":
             assert following == ["Wait"], f"a caption on its own, then {following}"

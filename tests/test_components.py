@@ -40,8 +40,8 @@ from scenes.components import (
     drawn_neuron_indices,
     style,
 )
-from scenes.pipeline.chapter_scene import ChapterScene
-from scenes.pipeline.quick_output import QuickCamera, rgba_video_frame
+from scenes.runtime.narrated_scene import NarratedScene
+from scenes.runtime.quick_output import QuickCamera, rgba_video_frame
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -369,7 +369,7 @@ def test_quick_camera_draws_vector_shapes_exactly_like_manims_camera(diagram):
     assert np.array_equal(frames[0], frames[1])
 
 
-class _HeldFrame(ChapterScene):
+class _HeldFrame(NarratedScene):
     def construct(self) -> None:
         self.add(DigitImage(0, side=3))
         self.wait(1)  # one frame handed to the encoder 5 times
@@ -395,22 +395,35 @@ def test_quick_encoder_holds_a_still_frame_for_its_whole_wait(tmp_path):
     assert scene.renderer.file_writer.quick_frames == 5, "the quick path wrote the hold"
 
 
-def test_the_quick_encoder_refuses_a_manim_it_was_not_written_for(monkeypatch):
+def test_another_manim_switches_the_hooks_off_loudly_and_scenes_still_render(monkeypatch, tmp_path, capsys):
+    """Every private manim name is checked in one place; with another manim a scene falls back to
+    manim's own camera and encoder, with one loud warning, and still renders."""
+    import manim
     from manim.scene import scene_file_writer
 
-    from scenes.pipeline import quick_output
+    from scenes.runtime import manim_hooks
 
-    quick_output.check_supported_manim()  # the pinned manim passes
+    assert manim_hooks.hook_problems() == []  # the pinned manim passes
     monkeypatch.delattr(scene_file_writer._PartialMovieEncodeJob, "_encode_and_write_frame")
-    with pytest.raises(quick_output.UnsupportedManimError, match="install manim==0.21.0"):
-        quick_output.check_supported_manim()
+    assert manim_hooks.hook_problems() == ["manim.scene.scene_file_writer._PartialMovieEncodeJob."
+                                           "_encode_and_write_frame is missing"]
     monkeypatch.undo()
-    monkeypatch.setattr(quick_output.manim, "__version__", "0.22.0")
-    with pytest.raises(quick_output.UnsupportedManimError, match="manim 0.22.0 is installed"):
-        quick_output.check_supported_manim()
+    monkeypatch.setattr(manim, "__version__", "0.22.0")
+    manim_hooks.hooks_usable.cache_clear()
+    try:
+        assert manim_hooks.hook_problems() == ["manim 0.22.0 is installed, the hooks were written for 0.21.0"]
+        with tempconfig({"pixel_width": 160, "pixel_height": 90, "frame_rate": 5, "media_dir": str(tmp_path),
+                         "verbosity": "ERROR", "progress_bar": "none"}):
+            scene = _HeldFrame()
+            scene.render()
+        assert type(scene.renderer.camera) is Camera and not hasattr(scene.renderer.file_writer, "quick_frames")
+        assert next(tmp_path.rglob("_HeldFrame.mp4")).stat().st_size > 0
+        assert capsys.readouterr().err.count("manim 0.22.0 is installed") == 1
+    finally:
+        manim_hooks.hooks_usable.cache_clear()
 
 
-class _MovingSquare(ChapterScene):
+class _MovingSquare(NarratedScene):
     def construct(self) -> None:
         square = Square(1).set_fill(WHITE, opacity=1).move_to(LEFT * 5)
         self.add(square)
@@ -525,7 +538,7 @@ def test_every_caption_stands_on_the_same_line_whatever_its_letters():
 
 def test_a_caption_change_never_shows_two_captions_at_once(media):
     from scenes.components.captions import CHANGE_TIME, Captions
-    from scenes.pipeline.chapter_scene import visible_text_boxes
+    from tests.support.layout import visible_text_boxes
 
     scene = Scene()
     captions = Captions()
@@ -580,7 +593,7 @@ def test_swap_fades_the_old_out_before_the_new_comes_in(media):
 # --- the layout checker can fail -----------------------------------------------------------------
 def test_the_layout_checker_catches_overlaps_text_off_the_frame_and_tiny_text(media):
     from scenes.components.transitions import Cover
-    from scenes.pipeline.chapter_scene import visible_text_boxes
+    from tests.support.layout import visible_text_boxes
 
     a, b = Text("one", font_size=36), Text("two", font_size=36).shift(RIGHT * 0.2)
     boxes = visible_text_boxes([a, b])

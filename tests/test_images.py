@@ -9,12 +9,12 @@ from scipy import ndimage
 
 import nn
 from nn.images import ImageFileError, ImageWarning, load_image, prepare_image
-from nn.phone_photos import VARIANTS, photo_set
 from nn.preview import PANEL, read_digit, save_preview
+from tests.support.phone_photos import VARIANTS, photo_set
 
 # Measured on the photo set of test_phone_photos_read_as_well_as_the_originals (seed 0, 90 photos
 # at 400×300, 10 of each variant): the shipped network reads 82 of the photos right, and 85 of
-# the same digits as their 28×28 originals. (The full-size figures come from nn.benchmark.)
+# the same digits as their 28×28 originals. (The full-size figures come from tools.nn_benchmark.)
 PHOTO_COUNT = 90
 PHOTOS_READ_RIGHT = 82
 

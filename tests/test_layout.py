@@ -2,8 +2,8 @@
 keeps its text inside the frame, legible at 480p, and apart from other text, also mid-transition."""
 import pytest
 
-from scenes.chapters import CHAPTERS
 from scenes.content.narration import load_script
+from scenes.film.chapters import CHAPTERS
 
 pytestmark = pytest.mark.render
 MIN_CAP_PIXELS = 12  # a capital letter's height on the 854×480 frame

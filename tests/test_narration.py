@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from scenes.chapters import CHAPTERS
 from scenes.components.captions import CaptionError, caption
 from scenes.content.narration import ScriptError, load_script
-from scenes.pipeline import cli
+from scenes.film import cli
+from scenes.film.chapters import CHAPTERS
 
 #: a typical value for every placeholder the English script uses (numbers as the scenes write them)
 SAMPLE_VALUES = {
@@ -84,7 +84,8 @@ def test_another_language_is_a_file_away(tmp_path, monkeypatch):
 def test_a_broken_script_is_one_clear_error(tmp_path, monkeypatch):
     from scenes.content import narration
 
-    (tmp_path / "en.toml").write_text('[ch01]\ntitle = "x"\n[[ch01.beats]]\nid = "a"\ncaption = ""\nsay = "Hi."\n')
+    (tmp_path / "en.toml").write_text('title = "t"\n[ch01]\ntitle = "x"\n[[ch01.beats]]\n'
+                                      'id = "a"\ncaption = ""\nsay = "Hi."\n')
     monkeypatch.setattr(narration, "SCRIPTS", tmp_path)
     narration.load_script.cache_clear()
     try:

@@ -5,7 +5,7 @@ import numpy as np
 from PIL import Image, ImageOps
 
 import nn
-from nn.phone_photos import VARIANTS, phone_photo, photo_set
+from tests.support.phone_photos import VARIANTS, phone_photo, photo_set
 
 SIZE = (320, 240)
 

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from scenes.content.narration import BeatScript
-from scenes.pipeline import voice as voices
-from scenes.pipeline.voice import SAMPLE_RATE, PiperVoice, RecordedVoice, SilentVoice, VoiceError
+from scenes.runtime import voice as voices
+from scenes.runtime.voice import SAMPLE_RATE, PiperVoice, RecordedVoice, SilentVoice, VoiceError
 
 BEAT = BeatScript("t01", "hello", "Hello", "A neuron holds a number. It is called its activation.")
 
@@ -109,7 +109,7 @@ def test_a_recording_that_is_not_a_wav_is_refused(tmp_path):
 
 @pytest.mark.render
 def test_a_narrated_chapter_has_sound_in_sync_with_its_beats(render_tiny, monkeypatch, piper):
-    from scenes_for_tests.tiny_chapters import TinyNarrated
+    from tests.support.tiny_scenes import TinyNarrated
 
     monkeypatch.setenv("NN_VOICE", "piper")
     run = render_tiny(TinyNarrated)

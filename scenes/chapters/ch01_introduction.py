@@ -42,7 +42,7 @@ from scenes.components.pixel_views import glyph_layer, grid_lines, square_outlin
 from scenes.components.transitions import Conceal, Cover, FadeToBlack, Reveal
 from scenes.content.digit_input import DigitInput, chosen_input
 from scenes.content.examples import HERO_INDEX, digit_name, same_digit_examples, with_article
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
 #: Side of the enlarged window of pixel values (pixels); the window is the one with the most
@@ -88,7 +88,7 @@ def digit_words(digit: DigitInput) -> dict[str, str]:
     return {"a_digit": with_article(word), "digit_word": word, "digits_word": word + "s"}
 
 
-class IntroductionExample(ChapterScene):
+class IntroductionExample(NarratedScene):
     """A sloppy 3, other 3s that differ pixel by pixel, the pixels as numbers, the task, the goal."""
 
     def construct(self) -> None:

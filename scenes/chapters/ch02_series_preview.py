@@ -19,7 +19,7 @@ from scenes.components import DigitImage, NetworkDiagram, label, label_next_to, 
 from scenes.components.transitions import Conceal, FadeFromBlack, FadeToBlack, Reveal, SwapUnderCover
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
 from scenes.content.examples import HERO_INDEX, accuracy_on_test_set, percent
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 N_MORE_IMAGES = 3
 NOTE_TOP_LEFT = (-6.7, 3.3, 0.0)  # the notes about kinds of network, where the image was
@@ -37,7 +37,7 @@ def more_image_indices(chosen: DigitInput, n: int = N_MORE_IMAGES) -> list[int]:
     return out
 
 
-class SeriesPreview(ChapterScene):
+class SeriesPreview(NarratedScene):
     """The network reading real test images, one after another; then which kind of network it is."""
 
     def construct(self) -> None:

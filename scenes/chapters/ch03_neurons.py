@@ -43,7 +43,7 @@ from scenes.components import (
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
 BIG_NEURON_RADIUS = 1.2
@@ -86,7 +86,7 @@ def pulled_pixels(pixels: np.ndarray) -> tuple[int, int, int]:
             pixel_with_value(pixels, float(pixels.min())))
 
 
-class WhatAreNeurons(ChapterScene):
+class WhatAreNeurons(NarratedScene):
     """A neuron is a number in [0, 1]; the image's 784 pixels become 784 neurons; one is pulled out."""
 
     def construct(self) -> None:

@@ -44,7 +44,7 @@ from scenes.components import (
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, SwapUnderCover, fade_in
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
 from scenes.content.examples import HERO_INDEX
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 #: two more MNIST test images fed to the network after the chosen one: a 4 and a 5
 MORE_IMAGES: tuple[int, ...] = (4, 15)
@@ -57,7 +57,7 @@ LEGEND_GAP = 0.35
 SYMBOL_GAP = 0.35  # from the bottom of the hidden columns down to the row of a⁽ˡ⁾ symbols
 
 
-class IntroducingLayers(ChapterScene):
+class IntroducingLayers(NarratedScene):
     """Input layer of 784, output layer of 10, two hidden layers of 16; then real forward passes."""
 
     def construct(self) -> None:

@@ -61,7 +61,7 @@ from scenes.content.digit_parts import (
     loop_edges,
     varied_loops,
 )
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
 # --- layout of this chapter (manim units) ---------------------------------------------------------
@@ -192,7 +192,7 @@ def s_curve(start: np.ndarray, end: np.ndarray) -> CubicBezier:
     return CubicBezier(start, start + RIGHT * reach, end + LEFT * reach, end)
 
 
-class WhyLayers(ChapterScene):
+class WhyLayers(NarratedScene):
     """Digits as parts, parts as hoped-for neurons, parts as edges, the hope against the real network."""
 
     def construct(self) -> None:

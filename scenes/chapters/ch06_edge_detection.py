@@ -75,7 +75,7 @@ from scenes.components.sigmoid_plot import FunctionPlot, sigmoid_plot
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_out
 from scenes.content.digit_input import chosen_input, mnist_input
 from scenes.content.examples import digit_name, with_article
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
 # --- what the chapter shows ----------------------------------------------------------------
@@ -260,7 +260,7 @@ class Curve:
     shifted_label: MathTex | None = None
 
 
-class EdgeDetection(ChapterScene):
+class EdgeDetection(NarratedScene):
     """One neuron's weighted sum, a made-up edge detector on a real digit, σ and the bias."""
 
     def construct(self) -> None:

@@ -14,7 +14,7 @@ from manim import DOWN, LEFT, RIGHT, UP, Animation, Create, FadeIn, Line, MathTe
 import nn
 from scenes.components import NetworkDiagram, highlight_box, label, ring, style
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_out
-from scenes.pipeline.chapter_scene import BeatClock, ChapterScene
+from scenes.runtime.narrated_scene import BeatClock, NarratedScene
 
 TALLY_LEFT = -6.7  # the ledger is a column left of the diagram
 TALLY_TOP = 3.5
@@ -102,7 +102,7 @@ class Ledger(VGroup):
                       MathTex(result, font_size=size, color=color)).arrange(RIGHT, buff=COLUMN_GAP)
 
 
-class CountingParameters(ChapterScene):
+class CountingParameters(NarratedScene):
     """Wire the first hidden layer neuron by neuron, then all; tally weights and biases to the total."""
 
     def construct(self) -> None:

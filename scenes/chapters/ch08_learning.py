@@ -56,7 +56,7 @@ from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fa
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input, user_chose_input
 from scenes.content.digit_parts import first_clean_example, hole_centre, loop_edges
 from scenes.content.examples import accuracy_on_test_set, first_misread, percent
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the dials ----------------------------------------------------------------------------------
 DIAL_LAYERS = (1, 2)  # one row of dials per hidden layer: weights into its neuron 0, and its bias
@@ -276,7 +276,7 @@ def signed_colors(values) -> list:
     return [style.POSITIVE_WEIGHT_COLOR if v >= 0 else style.NEGATIVE_WEIGHT_COLOR for v in values]
 
 
-class HowLearningRelates(ChapterScene):
+class HowLearningRelates(NarratedScene):
     """Learning means finding 13,002 good values; a real mistake shows why knowing them helps."""
 
     def construct(self) -> None:

@@ -57,7 +57,7 @@ from scenes.components.pixel_views import square_outlines
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the example ------------------------------------------------------------------------
 SMALL_SIZES = (8, 6)
@@ -172,7 +172,7 @@ def central_bright_pixel(pixels: np.ndarray) -> int:
     return int(np.argmax(score))
 
 
-class LinearAlgebraNotation(ChapterScene):
+class LinearAlgebraNotation(NarratedScene):
     """One layer's step, from a written-out sum to a = σ(W a + b) and one line of NumPy; then ours."""
 
     def construct(self) -> None:

@@ -40,7 +40,7 @@ from scenes.components.equations import colored_tex
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
 from scenes.content.digit_input import DigitInput, chosen_input
 from scenes.content.examples import HERO_INDEX, images_with_new_labels, same_digit_examples
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 DEFAULT_INDEX = HERO_INDEX  # chapter 9's image, so the example carries on
 N_IMAGES = 3
@@ -94,7 +94,7 @@ def varied_examples(digit: DigitInput, n: int = N_VARIED) -> list[int]:
     return same_digit_examples(label, digit.source, n)
 
 
-class Recap(ChapterScene):
+class Recap(NarratedScene):
     """One neuron as a function of its inputs (three real images), then the network as one function."""
 
     def construct(self) -> None:

@@ -41,7 +41,7 @@ from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_
 from scenes.components.edge_marks import edge_flash, lit_edges
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
 from scenes.content.examples import accuracy_on_test_set, digit_name, percent
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
 HOPED_STROKES: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = (
@@ -181,7 +181,7 @@ def mosaic(indices: list[int], rows: int, cols: int, pad: int = MOSAIC_PAD) -> n
     return out
 
 
-class WhatItLearned(ChapterScene):
+class WhatItLearned(NarratedScene):
     """The hopes for both hidden layers against the trained network's real weights and activations."""
 
     def construct(self) -> None:

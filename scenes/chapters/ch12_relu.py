@@ -38,7 +38,7 @@ from scenes.components.sigmoid_plot import FunctionPlot
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
-from scenes.pipeline.chapter_scene import ChapterScene
+from scenes.runtime.narrated_scene import NarratedScene
 
 X_RANGE = (-4, 4, 1)  # ReLU's axes
 Y_RANGE = (0, 4, 1)
@@ -98,7 +98,7 @@ def _number(value: float) -> str:
     return f"{value:.3f}".rstrip("0") if value < 0.1 else f"{value:.2f}"
 
 
-class ReluVsSigmoid(ChapterScene):
+class ReluVsSigmoid(NarratedScene):
     """σ is crossed out as old school; ReLU(a) = max(0, a) beside it; their slopes; the end."""
 
     def construct(self) -> None:

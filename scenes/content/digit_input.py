@@ -1,11 +1,16 @@
 """Which image the forward-pass scenes show: an MNIST test index or the user's own file.
 
 render.sh sets NN_DIGIT (a test index) or NN_IMAGE (a path); plain `manim` uses each scene's default.
+A scene that asks for the chosen input is recorded as showing it (``input_was_used``): the film
+re-renders only those scenes for another input.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -14,6 +19,24 @@ import nn
 
 ENV_DIGIT = "NN_DIGIT"
 ENV_IMAGE = "NN_IMAGE"
+ENV_IMAGE_PIXELS = "NN_IMAGE_PIXELS"  # the picture already prepared (a .npy of 784 values), so it is prepared once
+_used: list[bool] = []  # non-empty once this process has asked for the chosen input
+
+
+def input_was_used() -> bool:
+    """True once this process asked for the user's choice of input (``chosen_input``, ``user_chose_input``)."""
+    return bool(_used)
+
+
+def input_name(env: Mapping[str, str] = os.environ) -> str:
+    """The chosen input as a short name for file names: "default", "digit-18" or "image-photo-1a2b3c4d"."""
+    if path := env.get(ENV_IMAGE):
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()[:8]
+        stem = "".join(c if c.isalnum() or c in "-_" else "-" for c in Path(path).stem)[:40]
+        return f"image-{stem}-{digest}"
+    if index := env.get(ENV_DIGIT):
+        return f"digit-{index}"
+    return "default"
 
 
 @dataclass(frozen=True)
@@ -39,8 +62,9 @@ def mnist_input(index: int) -> DigitInput:
 
 def chosen_input(default_index: int) -> DigitInput:
     """The image the user chose through render.sh, else MNIST test image ``default_index``."""
+    _used.append(True)
     if path := os.environ.get(ENV_IMAGE):
-        return DigitInput(nn.load_image(path), None, Path(path).name)
+        return _photo(path)
     if text := os.environ.get(ENV_DIGIT):
         try:
             index = int(text)
@@ -52,4 +76,17 @@ def chosen_input(default_index: int) -> DigitInput:
 
 def user_chose_input() -> bool:
     """True when render.sh was given --digit or --image."""
+    _used.append(True)
     return bool(os.environ.get(ENV_IMAGE) or os.environ.get(ENV_DIGIT))
+
+
+@cache
+def _photo(path: str) -> DigitInput:
+    """The user's picture, prepared (or read as render.sh prepared it, once for every chapter)."""
+    prepared = os.environ.get(ENV_IMAGE_PIXELS)
+    if prepared:
+        pixels = np.load(prepared, allow_pickle=False)
+        if pixels.shape != (nn.N_PIXELS,) or not np.all((pixels >= 0) & (pixels <= 1)):
+            raise ValueError(f"{prepared} is not a prepared input (784 values in [0, 1])")
+        return DigitInput(pixels.astype(float), None, Path(path).name)
+    return DigitInput(nn.load_image(path), None, Path(path).name)

@@ -4,12 +4,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-import av
 import numpy as np
 from PIL import Image
 
-from scenes.chapters import CHAPTERS, Chapter
+from scenes.runtime.video_io import frames_at, video_seconds
 
+from .chapters import CHAPTERS, Chapter
 from .paths import ROOT
 from .rendering import Rendered, default_environment, render_chapters
 
@@ -22,32 +22,9 @@ GIF_STEP = 2  # every second frame of the 15 fps video
 GIF_FPS = 15
 
 
-def frames_at(video: Path, times: Sequence[float]) -> list[Image.Image]:
-    """The picture on screen at each of ``times`` (seconds, increasing): with held frames written
-    once at each end of their hold, that is the last frame that starts at or before the time."""
-    shown: list[Image.Image] = []
-    wanted = list(times)
-    with av.open(str(video)) as container:
-        stream = container.streams.video[0]
-        assert stream.time_base is not None
-        previous = None
-        for frame in container.decode(stream):
-            t = float((frame.pts or 0) * stream.time_base)
-            while wanted and t > wanted[0] and previous is not None:
-                shown.append(previous)
-                wanted.pop(0)
-            if not wanted:
-                break
-            previous = frame.to_image()
-        shown += [previous] * len(wanted) if previous is not None else []
-    return shown
-
-
 def steady_frame(video: Path, start: float, end: float, candidates: int = 12) -> Image.Image:
     """A frame between fractions ``start`` and ``end`` of ``video`` that is not mid-animation:
     the candidate least different from the picture half a second later (ties: the brightest)."""
-    from .assemble import video_seconds
-
     length = video_seconds(video)
     moments = [length * f for f in np.linspace(start, end, candidates)]
     pairs = frames_at(video, sorted(moments + [t + 0.5 for t in moments]))

@@ -9,20 +9,19 @@
 - ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; each frame handed to PyAV with
   one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is written twice,
   at the start and at the end of its hold, not once per frame (variable frame rate). It replaces
-  a method of a private object of manim 0.21.0's file writer, so it refuses any other manim
-  version (``UnsupportedManimError``) rather than silently falling back to the slow path.
+  a method of a private object of manim's file writer: ``NarratedScene`` uses both only where
+  ``manim_hooks.hooks_usable()`` (the supported manim), else manim's own, with a loud warning.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import cast
+from typing import Any, cast
 
 import av
 import cairo
-import manim
 import numpy as np
 from manim import Camera, VMobject
-from manim.camera.camera import CAP_STYLE_MAP, LINE_JOIN_MAP
+from manim.camera import camera as _manim_camera
 from manim.constants import CapStyleType, LineJointType
 from manim.mobject.types.image_mobject import AbstractImageMobject
 from manim.scene import scene_file_writer as _manim_writer
@@ -36,25 +35,6 @@ from PIL import Image
 #: overhead then (one thread used 20 % less CPU on a test clip at 1080p). No B-frames: every
 #: packet's decoding time is its showing time, so partial movies and chapters join by shifting both.
 X264_OPTIONS = {"preset": "ultrafast", "tune": "animation", "threads": "1", "bf": "0"}
-
-
-#: the manim whose private encoder ``QuickEncodingFileWriter`` hooks (requirements.txt pins it)
-SUPPORTED_MANIM = "0.21.0"
-
-
-class UnsupportedManimError(RuntimeError):
-    """The installed manim is not the one whose private encoder the quick writer replaces."""
-
-
-def check_supported_manim() -> None:
-    """UnsupportedManimError unless manim is SUPPORTED_MANIM with the encoder job this module hooks."""
-    from manim.scene import scene_file_writer
-
-    job = getattr(scene_file_writer, "_PartialMovieEncodeJob", None)
-    if manim.__version__ != SUPPORTED_MANIM or not callable(getattr(job, "_encode_and_write_frame", None)):
-        raise UnsupportedManimError(
-            f"scenes/pipeline/quick_output.py replaces a private part of manim {SUPPORTED_MANIM}'s file writer, "
-            f"but manim {manim.__version__} is installed: install manim=={SUPPORTED_MANIM} (requirements.txt)")
 
 
 #: ``numpy.isclose``'s relative tolerance, which manim uses to decide where a path breaks
@@ -82,10 +62,10 @@ class QuickCamera(Camera):
         width = vmobject.get_stroke_width(background)
         if width == 0:
             return
-        join = LINE_JOIN_MAP[vmobject.joint_type] if vmobject.joint_type != LineJointType.AUTO else None
+        join = _manim_camera.LINE_JOIN_MAP[vmobject.joint_type] if vmobject.joint_type != LineJointType.AUTO else None
         if join is not None:  # context state: set as manim does, painted or not
             ctx.set_line_join(join)
-        cap = CAP_STYLE_MAP[vmobject.cap_style] if vmobject.cap_style != CapStyleType.AUTO else None
+        cap = _manim_camera.CAP_STYLE_MAP[vmobject.cap_style] if vmobject.cap_style != CapStyleType.AUTO else None
         if cap is not None:
             ctx.set_line_cap(cap)
         rgbas = vmobject.get_stroke_rgbas(background)
@@ -162,16 +142,12 @@ class QuickEncodingFileWriter(SceneFileWriter):
     """
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (manim's signature)
-        check_supported_manim()
         self.quick_frames = 0
         super().__init__(*args, **kwargs)
 
     def open_partial_movie_stream(self, file_path=None) -> None:  # noqa: ANN001 (manim's signature)
         super().open_partial_movie_stream(file_path)
-        job = getattr(self, "_current_encode_job", None)
-        if job is None or not hasattr(job, "_encode_and_write_frame"):
-            raise UnsupportedManimError("manim's file writer has no encode job to speed up: install manim=="
-                                   + SUPPORTED_MANIM)
+        job: Any = self._current_encode_job  # private (manim_hooks checks it is there)
         if job.stream.codec_context.name != "libx264":
             return  # a transparent or webm render: manim's own path
         job.stream.codec_context.options = {**job.stream.codec_context.options, **X264_OPTIONS}
@@ -198,7 +174,7 @@ class QuickEncodingFileWriter(SceneFileWriter):
         loses time where a held frame is written only at the ends of its hold)."""
         if create_gif:
             return super().combine_files(input_files, output_file, create_gif, includes_sound)
-        from .assemble import join_pictures
+        from .video_io import join_pictures
 
         join_pictures([Path(f) for f in input_files], Path(output_file))
         return None
@@ -224,7 +200,7 @@ def convert_audio(input_path, output_path, codec_name: str) -> None:  # noqa: AN
     and plays exactly with the picture."""
     if codec_name != "aac":
         return _MANIMS_CONVERT_AUDIO(input_path, output_path, codec_name)
-    from .assemble import AAC_PRIMING, encode_sound, sound_stream
+    from .video_io import AAC_PRIMING, encode_sound, sound_stream
     from .voice import read_recording
 
     with av.open(output_path, "w") as out:  # manim then copies the packets, not the priming's edit list

@@ -1,15 +1,17 @@
 """Render benchmark (not a test): the narrated film, the voice, the silent film, at 480p15 and 1080p60.
 
-    .venv/bin/python -m scenes.pipeline.benchmark                  # both qualities (1080p60 takes a while)
-    .venv/bin/python -m scenes.pipeline.benchmark --quality low    # 480p15 only
-    .venv/bin/python -m scenes.pipeline.benchmark --compare-jobs   # also 480p15 with one process
-    .venv/bin/python -m scenes.pipeline.benchmark --camera         # only: QuickCamera against manim's camera
+    .venv/bin/python -m tools.benchmark                  # both qualities (1080p60 takes a while)
+    .venv/bin/python -m tools.benchmark --quality low    # 480p15 only
+    .venv/bin/python -m tools.benchmark --compare-jobs   # also 480p15 with one process
+    .venv/bin/python -m tools.benchmark --camera         # only: QuickCamera against manim's camera
 
 Every render goes into a fresh temporary media folder with an empty voice cache ("cold", the voice
 synthesised as part of the render), except the unchanged re-render, which reuses the first.
 Printed: the voice's real-time factor; the whole script's synthesis, cold and cached; per chapter
 and for the whole film, the length and the render time at each quality and its ratio to the
-length; the silent film (``--voice none``) rendered in the same run, per second of film.
+length; the silent film (``--voice none``) rendered in the same run, per second of film. A cold
+480p15 run also writes each chapter's length and render time to ``scenes/film/measured.json``
+(``--list``'s start times, and the order chapters start in).
 """
 from __future__ import annotations
 
@@ -20,30 +22,39 @@ import tempfile
 import time
 from pathlib import Path
 
-from scenes.chapters import CHAPTERS
 from scenes.content.narration import BeatScript
+from scenes.film.assemble import assemble_film
+from scenes.film.chapters import CHAPTERS, MEASURED
+from scenes.film.outputs import QUALITIES
+from scenes.film.rendering import Rendered, default_environment, default_jobs, render_chapters
+from scenes.runtime.video_io import video_seconds
+from scenes.runtime.voice import ENV_VOICE, ENV_VOICE_CACHE, PiperVoice
 
-from .assemble import assemble_film, video_seconds
-from .rendering import QUALITIES, default_environment, default_jobs, render_chapters, video_path
-from .voice import ENV_VOICE, ENV_VOICE_CACHE, PiperVoice
 
-
-def film_run(quality: str, media: Path, jobs: int, env: dict[str, str]) -> tuple[float, dict[int, float], float]:
-    """Render every chapter and assemble the film; (wall seconds, per-chapter seconds, film length)."""
+def film_run(quality: str, media: Path, jobs: int, env: dict[str, str]) -> tuple[float, list[Rendered], float]:
+    """Render every chapter and assemble the film; (wall seconds, the chapters, film length)."""
     start = time.perf_counter()
     rendered = render_chapters(CHAPTERS, quality, env, jobs=jobs, media=media, log=lambda _: None)
-    assemble_film([(c.chapter.title, c.video) for c in rendered], media / "film.mp4")
+    film = assemble_film(rendered, media / "film.mp4", env)
     wall = time.perf_counter() - start
-    return wall, {r.chapter.number: r.seconds for r in rendered}, video_seconds(media / "film.mp4")
+    return wall, rendered, video_seconds(film.path)
 
 
-def spoken_sentences(media: Path, quality: str) -> list[str]:
+def spoken_sentences(rendered: list[Rendered]) -> list[str]:
     """Every sentence the rendered chapters said (their placeholders filled with the real values)."""
     sentences = []
-    for chapter in CHAPTERS:
-        record = json.loads(video_path(chapter, quality, media).with_suffix(".beats.json").read_text())
+    for r in rendered:
+        record = json.loads(r.video.with_suffix(".beats.json").read_text())
         sentences += [s["text"] for beat in record["beats"] for s in beat["sentences"]]
     return sentences
+
+
+def write_measured(rendered: list[Rendered]) -> None:
+    """Each chapter's length and render time, for --list and the order chapters start in."""
+    data = json.loads(MEASURED.read_text(encoding="utf-8"))
+    data["length"] = {str(r.chapter.number): round(video_seconds(r.video), 1) for r in rendered}
+    data["render"] = {str(r.chapter.number): round(r.seconds) for r in rendered}
+    MEASURED.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
 def synthesis_figures(sentences: list[str], folder: Path) -> dict[str, float]:
@@ -69,8 +80,7 @@ def camera_figures(repeats: int = 20) -> None:
     import nn
     from scenes.components.network_diagram import NetworkDiagram
     from scenes.components.pixel_grid import DigitImage
-
-    from .quick_output import QuickCamera
+    from scenes.runtime.quick_output import QuickCamera
 
     net = nn.load_pretrained()
     diagram = NetworkDiagram(net).set_activations(net.activations(nn.load_split("test")[0][0]))
@@ -93,7 +103,7 @@ def camera_figures(repeats: int = 20) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scenes.pipeline.benchmark", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.benchmark", description=__doc__.split("\n")[0])
     parser.add_argument("--quality", choices=("low", "high", "both"), default="both")
     parser.add_argument("--compare-jobs", action="store_true", help="also render 480p15 with one process")
     parser.add_argument("--camera", action="store_true", help="only time QuickCamera against manim's camera")
@@ -113,9 +123,12 @@ def main(argv: list[str] | None = None) -> int:
         for quality in qualities:
             media = Path(tmp) / quality
             print(f"rendering the narrated film at {QUALITIES[quality][1]}, cold, {jobs} processes ...", flush=True)
-            wall, rows[quality], length = film_run(quality, media, jobs, env_for(quality))
+            wall, rendered, length = film_run(quality, media, jobs, env_for(quality))
+            rows[quality] = {r.chapter.number: r.seconds for r in rendered}
             totals[quality] = (wall, length)
-            lengths[quality] = {c.number: video_seconds(video_path(c, quality, media)) for c in CHAPTERS}
+            lengths[quality] = {r.chapter.number: video_seconds(r.video) for r in rendered}
+            if quality == "low":
+                write_measured(rendered)
             print(f"rendering the silent film (--voice none) at {QUALITIES[quality][1]} ...", flush=True)
             totals[f"silent {quality}"] = film_run(quality, Path(tmp) / f"silent-{quality}", jobs,
                                                    env_for(quality, "none"))[0::2]
@@ -125,7 +138,7 @@ def main(argv: list[str] | None = None) -> int:
                 film_run(quality, media, jobs, env_for(quality))
                 totals["rerender"] = (time.perf_counter() - start, length)
                 print("the whole script, synthesised in one process ...", flush=True)
-                voice = synthesis_figures(spoken_sentences(media, quality), Path(tmp) / "voice-alone")
+                voice = synthesis_figures(spoken_sentences(rendered), Path(tmp) / "voice-alone")
             if quality == "low" and args.compare_jobs:
                 print("the narrated film at 480p15 with 1 process ...", flush=True)
                 totals["one process"] = film_run(quality, Path(tmp) / "single", 1, env_for("single"))[0::2]

@@ -1,6 +1,6 @@
 """Check a narrated film's sound as far as a program can (nobody here can listen).
 
-    .venv/bin/python -m scenes.pipeline.soundcheck media/film/film-480p15.mp4 [--pictures DIR]
+    .venv/bin/python -m tools.soundcheck media/film/film-480p15.mp4 [--pictures DIR]
 
 Per chapter: how much of it is speech, the longest silence, the peak and loudness of the voice,
 clipped samples, and how well each subtitle cue matches the speech the audio really holds (a cue
@@ -18,7 +18,7 @@ import numpy as np
 import srt
 from PIL import Image, ImageDraw
 
-from .assemble import read_chapters
+from scenes.film.assemble import read_chapters
 
 SPEECH_LEVEL = 0.02  # an audio sample louder than this is speech
 SHORTEST_PAUSE = 0.12  # quieter stretches shorter than this are gaps inside words, not silence
@@ -123,7 +123,7 @@ def picture(video: Path, sound: ChapterSound, out: Path, width: int = 1600, thum
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m scenes.pipeline.soundcheck", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.soundcheck", description=__doc__.split("\n")[0])
     parser.add_argument("film", type=Path)
     parser.add_argument("--pictures", type=Path, help="write one PNG per chapter here")
     args = parser.parse_args(argv)

@@ -28,8 +28,6 @@ import numpy as np
 
 from scenes.content.narration import BeatScript
 
-from .paths import VOICE_CACHE
-
 # onnxruntime ≥ 1.31 would send usage telemetry unless told not to, before it is imported
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
 
@@ -44,7 +42,9 @@ BUNDLED_MODEL_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb78
 VOICE_NAMES = ("piper", "none")
 #: environment variables that choose the voice (set by render.sh's options)
 ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR = "NN_VOICE", "NN_VOICE_MODEL", "NN_VOICE_DIR"
-ENV_VOICE_CACHE = "NN_VOICE_CACHE"  # where synthesised sentences are kept (default media/voice)
+ENV_VOICE_CACHE = "NN_VOICE_CACHE"  # where synthesised sentences are kept
+VOICE_ENVIRONMENT = (ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR, ENV_VOICE_CACHE)
+DEFAULT_VOICE_CACHE = Path("media") / "voice"  # beside manim's own media folder, when nothing is set
 
 
 class VoiceError(RuntimeError):
@@ -65,6 +65,8 @@ class Speech:
 class Voice(Protocol):
     #: what the voice is, for cache keys: a change re-renders the chapters that use it
     identity: str
+    #: a short name for file names ("piper", "silent", "recorded-mine-1a2b3c")
+    name: str
 
     def speak(self, beat: BeatScript) -> Speech:
         """``beat`` (its placeholders filled) spoken."""
@@ -78,6 +80,7 @@ class SilentVoice:
     animations timed to them keep their order)."""
 
     identity = "none"
+    name = "silent"
 
     def speak(self, beat: BeatScript) -> Speech:
         sentences = beat.sentences()
@@ -113,7 +116,8 @@ class PiperVoice:
         self.identity = "piper:" + hashlib.sha256(
             f"{self.model_sha256}|{_sha256(self.config)}|{json.dumps(self.settings, sort_keys=True)}|{_piper_version()}"
             .encode()).hexdigest()[:16]
-        self.cache = (cache or VOICE_CACHE) / self.identity.replace(":", "-")
+        self.name = "piper" if model is None else f"piper-{_slug(self.model.stem)}-{self.model_sha256[:6]}"
+        self.cache = (cache or DEFAULT_VOICE_CACHE).resolve() / self.identity.replace(":", "-")
         self._engine: Any = None  # piper's PiperVoice, loaded at the first sentence to synthesise
         self._lock = threading.Lock()
 
@@ -176,6 +180,7 @@ class RecordedVoice:
         files = sorted(self.folder.glob("*.wav"))
         digest = hashlib.sha256(b"".join(p.name.encode() + _sha256(p).encode() for p in files)).hexdigest()[:16]
         self.identity = f"recorded:{digest}+{fallback.identity}"
+        self.name = f"recorded-{_slug(self.folder.name)}-{digest[:6]}"
 
     def recording(self, beat: BeatScript) -> Path:
         return self.folder / f"{beat.key}.wav"
@@ -274,6 +279,11 @@ def _joined(sentences: list[str], clips: list[np.ndarray]) -> Speech:
         offset += len(clip)
     audio = np.concatenate(parts) if parts else np.zeros(0, np.float32)
     return Speech(tuple(sentences), tuple(spans), len(audio) / SAMPLE_RATE, audio)
+
+
+def _slug(text: str) -> str:
+    """``text`` as a safe part of a file name."""
+    return "".join(c if c.isalnum() or c in "-_" else "-" for c in text)[:40] or "x"
 
 
 def _sha256(path: Path) -> str:

@@ -21,7 +21,7 @@ import numpy as np
 from PIL import Image, ImageFilter
 from scipy import ndimage
 
-from .data import load_split
+from nn.data import load_split
 
 VARIANTS = (
     "plain", "shadow", "ruled line", "perspective tilt", "colour cast", "low contrast", "thin pen",

@@ -1,7 +1,7 @@
 """Training and inference speed, printed as figures (a benchmark, not a test).
 
-    python -m nn.benchmark            # full: includes training the shipped recipe (about a minute)
-    python -m nn.benchmark --quick    # skips the full training run
+    python -m tools.nn_benchmark            # full: includes training the shipped recipe (about a minute)
+    python -m tools.nn_benchmark --quick    # skips the full training run
 """
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import time
 
 import numpy as np
 
-from .data import load_mnist
-from .network import Network
-from .reference import mean_gradients
-from .train import Recipe, backprop, one_hot, train
+from nn.data import load_mnist
+from nn.network import Network
+from nn.reference import mean_gradients
+from nn.train import Recipe, backprop, one_hot, train
 
 
 def _rate(fn, n_items: int, min_seconds: float = 1.0) -> float:
@@ -27,17 +27,17 @@ def _rate(fn, n_items: int, min_seconds: float = 1.0) -> float:
 
 def image_loading(photo_count: int, photo_size: tuple[int, int] = (2016, 1512), seed: int = 0) -> None:
     """Print load_image's time on a 12 MP phone photo (JPEG, PNG) and how well the shipped network reads
-    ``photo_count`` synthetic phone photos (nn.phone_photos) beside the same digits as 28×28 originals."""
+    ``photo_count`` synthetic phone photos (tests/support/phone_photos.py) beside the same digits as 28×28 originals."""
     import tempfile
     import warnings
     from pathlib import Path
 
     from PIL import Image, ImageOps
 
-    from .data import load_split
-    from .images import ImageFileError, load_image
-    from .phone_photos import PHONE_SIZE, phone_photo, photo_set
-    from .pretrained import load_pretrained
+    from nn.data import load_split
+    from nn.images import ImageFileError, load_image
+    from nn.pretrained import load_pretrained
+    from tests.support.phone_photos import PHONE_SIZE, phone_photo, photo_set
 
     with tempfile.TemporaryDirectory() as folder:
         jpeg = Path(folder) / "phone.jpg"
@@ -72,7 +72,7 @@ def image_loading(photo_count: int, photo_size: tuple[int, int] = (2016, 1512), 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m nn.benchmark", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m tools.nn_benchmark", description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="skip training the shipped recipe")
     args = parser.parse_args(argv)
     data = load_mnist()

@@ -1,0 +1,73 @@
+"""Tiny scenes for the rendering tests: one that renders, one that fails, one that speaks, one that
+shows the chosen input, one that takes its time (to be interrupted)."""
+import os
+import time
+
+from manim import Circle, Create, FadeIn, MathTex, Square
+
+from scenes.components import DigitImage
+from scenes.content.digit_input import chosen_input
+from scenes.runtime.narrated_scene import NarratedScene
+
+TINY_SCRIPT = {"title": "A tiny scene", "beats": [
+    {"id": "one", "caption": "A circle", "say": "A tiny chapter speaks. Here is a circle."},
+    {"id": "two", "caption": "A square: {n}", "say": "Now a square, number {n}."},
+]}
+
+
+class TinyCircle(NarratedScene):
+    def construct(self) -> None:
+        self.add(MathTex("x^2"))
+        self.play(Create(Circle()), run_time=0.5)
+        # what the scene's process was given, for the test to read back
+        (self.renderer.file_writer.movie_file_path.parent / "seen.txt").write_text(
+            f"{os.getcwd()}\n{os.environ.get('TINY_MARK', '')}")
+
+
+class EditedWhileRendering(NarratedScene):
+    """Imports the module named by TINY_EDITED and edits its file mid-render (as a person might)."""
+
+    def construct(self) -> None:
+        import importlib
+
+        module = importlib.import_module(os.environ["TINY_EDITED"])
+        self.play(Create(Circle()), run_time=0.2)
+        with open(module.__file__, "a") as source:
+            source.write("# edited while the chapter rendered\n")
+
+
+class Broken(NarratedScene):
+    def construct(self) -> None:
+        raise ValueError("this chapter is broken on purpose")
+
+
+class TinyNarrated(NarratedScene):
+    """Two narrated beats (its own script), each with an animation timed to a sentence."""
+
+    narration = TINY_SCRIPT
+
+    def construct(self) -> None:
+        if os.environ.get("TINY_FAIL"):
+            raise RuntimeError("asked to fail (TINY_FAIL)")
+        with self.beat("one") as beat:
+            beat.wait_until(1)
+            self.play(Create(Circle()), run_time=beat.time_to(2))
+        with self.beat("two", n=7):
+            self.play(FadeIn(Square()), run_time=0.5)
+
+
+class TinyInput(NarratedScene):
+    """Shows the chosen input digit."""
+
+    def construct(self) -> None:
+        self.add(DigitImage(chosen_input(0).pixels, side=2))
+        self.wait(0.2)
+
+
+class Sleeper(NarratedScene):
+    """Takes ``TINY_SLEEP`` seconds of wall time (default 30): something to interrupt."""
+
+    def construct(self) -> None:
+        self.add(Circle())
+        time.sleep(float(os.environ.get("TINY_SLEEP", "30")))
+        self.wait(0.2)
