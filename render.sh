@@ -13,6 +13,8 @@ DEBIAN_PACKAGES=(
   python3-venv python3-dev build-essential pkg-config  # the .venv, and compiling pycairo/ManimPango
   libcairo2-dev libpango1.0-dev                         # manim draws with cairo and sets text with Pango
   texlive-latex-base texlive-latex-extra texlive-fonts-recommended dvisvgm  # MathTex equations
+  fonts-noto-cjk                                        # Hangul for the Korean film (Cyrillic is in the default fonts)
+  espeak-ng                                             # --voice espeak: a machine voice for Korean, Russian …
 )
 # Only for `./render.sh test`: the programs the tests open the outputs in, as users would.
 TEST_PACKAGES=(

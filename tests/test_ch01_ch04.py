@@ -4,7 +4,7 @@ import pytest
 from numpy.lib.stride_tricks import sliding_window_view
 
 import nn
-from scenes.chapters.ch01_introduction import ZOOM_PIXELS, differing_pixels, digit_words, zoom_region
+from scenes.chapters.ch01_introduction import ZOOM_PIXELS, differing_pixels, zoom_region
 from scenes.chapters.ch02_series_preview import more_image_indices
 from scenes.chapters.ch03_neurons import MID_GRAY, demo_values, pulled_pixels
 from scenes.chapters.ch04_layers import MORE_IMAGES
@@ -46,9 +46,12 @@ def test_zoom_window_has_the_most_grey_pixels(hero):
 
 
 def test_narration_names_the_digit_only_when_its_label_says_so(hero):
-    assert digit_words(hero) == {"a_digit": "a three", "digit_word": "three", "digits_word": "threes"}
-    assert digit_words(mnist_input(61))["a_digit"] == "an eight"
-    assert digit_words(DigitInput(hero.pixels, None, "mine.png"))["a_digit"] == "your digit"
+    from scenes.content.narration import load_script
+
+    beat = load_script("en").chapter("ch01").beat("sloppy-digit")
+    assert beat.filled({"digit": hero.label}).say.startswith("This is a three, written by hand")
+    assert beat.filled({"digit": mnist_input(61).label}).say.startswith("This is an eight,")
+    assert beat.filled({"digit": DigitInput(hero.pixels, None, "mine.png").label}).say.startswith("This is your digit,")
 
 
 def test_image_tags_name_the_source_and_the_true_digit():

@@ -40,8 +40,8 @@ import nn
 from scenes.components import DigitImage, NetworkDiagram, PixelGrid, highlight_box, label_next_to, style
 from scenes.components.pixel_views import glyph_layer, grid_lines, square_outlines
 from scenes.components.transitions import Conceal, Cover, FadeToBlack, Reveal
-from scenes.content.digit_input import DigitInput, chosen_input
-from scenes.content.examples import HERO_INDEX, digit_name, same_digit_examples, with_article
+from scenes.content.digit_input import chosen_input
+from scenes.content.examples import HERO_INDEX, same_digit_examples
 from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
@@ -80,20 +80,12 @@ def differing_pixels(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (np.asarray(a) > LIT) != (np.asarray(b) > LIT)
 
 
-def digit_words(digit: DigitInput) -> dict[str, str]:
-    """The names the narration uses for the main image: "a three", "threes" (or "your digit")."""
-    if digit.label is None:
-        return {"a_digit": "your digit", "digit_word": "digit", "digits_word": "digits"}
-    word = digit_name(digit.label)
-    return {"a_digit": with_article(word), "digit_word": word, "digits_word": word + "s"}
-
-
 class IntroductionExample(NarratedScene):
     """A sloppy 3, other 3s that differ pixel by pixel, the pixels as numbers, the task, the goal."""
 
     def construct(self) -> None:
         self.digit = chosen_input(HERO_INDEX)
-        self.words = digit_words(self.digit)
+        self.words = {"digit": self.digit.label}  # the script names it (None: your own photo)
         self.image = DigitImage(self.digit.pixels, side=IMAGE_SIDE).move_to(IMAGE_POS)
         self.sloppy_digit()
         self.other_examples()

@@ -67,7 +67,7 @@ class SeriesPreview(NarratedScene):
     def more_images(self) -> None:
         """Three more test images, each read by a quicker pass (the old pattern fades as its image
         goes); then the network's real accuracy on the whole test set."""
-        accuracy = percent(accuracy_on_test_set())
+        accuracy = accuracy_on_test_set()
         with self.beat("more-images", accuracy=accuracy) as beat:
             for index in more_image_indices(self.first):
                 self.play(SwapUnderCover(Group(self.image, self.tag), lambda d=mnist_input(index): self.show(d)),
@@ -76,7 +76,7 @@ class SeriesPreview(NarratedScene):
                 self.wait(style.SHORT_RUN_TIME)
             beat.wait_until(2)
             n_test = nn.load_split("test").labels.size
-            self.score = label(f"right on {accuracy}\nof {n_test:,} test images", color=style.TEXT_COLOR)
+            self.score = label(f"right on {percent(accuracy)}\nof {n_test:,} test images", color=style.TEXT_COLOR)
             self.score.next_to(self.tag, DOWN, buff=3 * LINE_GAP).align_to(self.image, LEFT)
             self.play(Reveal(self.score), run_time=style.SHORT_RUN_TIME)
 

@@ -142,7 +142,7 @@ class WhatAreNeurons(NarratedScene):
 
     def activation(self) -> None:
         index = self.pulled[0]
-        with self.beat("activation", value=f"{self.digit.pixels[index]:.2f}") as beat:
+        with self.beat("activation", value=float(self.digit.pixels[index])) as beat:
             self.pull = self.pull_out(index)
             zoom, marker, link, coords = self.pull
             self.play(FadeOut(self.count), FadeIn(marker), run_time=style.SHORT_RUN_TIME)

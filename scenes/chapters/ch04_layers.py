@@ -155,7 +155,7 @@ class IntroducingLayers(NarratedScene):
     def forward_pass(self) -> None:
         output = self.net.forward(self.digit.pixels)
         answer = int(np.argmax(output))
-        with self.beat("forward-pass", answer=answer, output=f"{output[answer]:.2f}") as beat:
+        with self.beat("forward-pass", answer=answer, output=float(output[answer])) as beat:
             self.image = DigitImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
             self.tag = label_next_to(self.image, self.digit.tag)
             self.play(Conceal(self.legend), run_time=style.SHORT_RUN_TIME)

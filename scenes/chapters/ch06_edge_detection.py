@@ -74,7 +74,6 @@ from scenes.components.pixel_grid import rgba_image
 from scenes.components.sigmoid_plot import FunctionPlot, sigmoid_plot
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_out
 from scenes.content.digit_input import chosen_input, mnist_input
-from scenes.content.examples import digit_name, with_article
 from scenes.runtime.narrated_scene import NarratedScene
 
 SIDE = nn.IMAGE_SIDE
@@ -186,18 +185,15 @@ def plot_x_range(values: list[float]) -> tuple[float, float, float]:
 
 def signed_stroke(weight: float, largest: float) -> tuple[ManimColor, float]:
     """(colour, width) of a connection drawn by its real weight: the sign picks the colour, |w| the width."""
-    low, high = SIGNED_EDGE_WIDTHS
-    color = style.POSITIVE_WEIGHT_COLOR if weight >= 0 else style.NEGATIVE_WEIGHT_COLOR
-    return color, low + (high - low) * abs(weight) / largest
+    return style.weight_stroke(weight, largest, *SIGNED_EDGE_WIDTHS)
 
 
 def weight_legend(scale: float, width: float = GRID_SIDE) -> Group:
     """A strip of squares from the most negative weight (bright red) through 0 (black) to the most
     positive (bright green), as a ``WeightGrid`` draws them at ``scale``, named below."""
     values = np.linspace(-scale, scale, LEGEND_STEPS)
-    colours = np.where((values >= 0)[:, None], ManimColor(style.POSITIVE_WEIGHT_COLOR).to_rgb(),
-                       ManimColor(style.NEGATIVE_WEIGHT_COLOR).to_rgb())
-    alpha = np.minimum(np.abs(values) / scale, 1.0)
+    rgba = style.weight_rgba(values, scale)
+    colours, alpha = rgba[:, :3], rgba[:, 3]
     rows = round(LEGEND_HEIGHT / (width / LEGEND_STEPS))
     strip = PixelGrid(rgba_image(np.tile(colours, (rows, 1)), np.tile(alpha, rows), shape=(rows, LEGEND_STEPS)),
                       side=width, frame=True)
@@ -272,7 +268,6 @@ class EdgeDetection(NarratedScene):
         self.weak_sum = weighted_sum(edge_weights(), self.weak_pixels)
         #: every number put on screen, by name (the tests read what is drawn)
         self.shown: dict[str, MathTex] = {}
-        self.a_digit = with_article(digit_name(self.digit.label)) if self.digit.label is not None else "your digit"
 
         wiring = self.the_question()
         self.one_neuron(wiring)
@@ -293,7 +288,7 @@ class EdgeDetection(NarratedScene):
 
     # --- part one: one neuron ------------------------------------------------------------------
     def the_question(self) -> Wiring:
-        with self.beat("the-question", a_digit=self.a_digit) as beat:
+        with self.beat("the-question", digit=self.digit.label) as beat:
             self.image = DigitImage(self.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
             self.image_label = label_next_to(self.image, self.digit.tag)
             diagram = NetworkDiagram(self.net)
@@ -407,7 +402,7 @@ class EdgeDetection(NarratedScene):
     # --- part two: a made-up pattern on a real digit --------------------------------------------
     def bar(self, bench: Bench) -> None:
         bar_sum = weighted_sum(bar_weights(), self.pixels)
-        with self.beat("bar", bar_sum=fmt(bar_sum)) as beat:
+        with self.beat("bar", bar_sum=bar_sum) as beat:
             title = label_next_to(bench.grid, "a made-up weight pattern", UP, color=style.ALT_ACCENT)
             self.play(Conceal(bench.aside), Swap(bench.title, title), run_time=style.RUN_TIME)
             bench.title = title
@@ -424,7 +419,7 @@ class EdgeDetection(NarratedScene):
 
     def edge_detector(self, bench: Bench) -> None:
         parts = edge_parts(self.pixels)
-        with self.beat("edge-detector", edge_sum=fmt(parts["sum"])) as beat:
+        with self.beat("edge-detector", edge_sum=parts["sum"]) as beat:
             grid_label = label_next_to(bench.grid, "bar +1, above and below −1")
             # the sum so far is now only the bar's share: it moves up to the bar's row
             bench.words["bar"] = self.readout_words(0, "bar (+1)")
@@ -447,8 +442,7 @@ class EdgeDetection(NarratedScene):
 
     def other_digits(self, bench: Bench) -> None:
         parts = {index: edge_parts(nn.test_image(index)[0]) for index in (ONE_INDEX, WEAK_INDEX)}
-        with self.beat("other-digits", one_sum=fmt(parts[ONE_INDEX]["sum"]),
-                       nine_sum=fmt(parts[WEAK_INDEX]["sum"])) as beat:
+        with self.beat("other-digits", one_sum=parts[ONE_INDEX]["sum"], nine_sum=parts[WEAK_INDEX]["sum"]) as beat:
             for sentence, index in enumerate((ONE_INDEX, WEAK_INDEX), start=1):
                 beat.wait_until(sentence)
                 self.show_digit(bench, index, parts[index])
@@ -540,8 +534,8 @@ class EdgeDetection(NarratedScene):
     def with_and_without(self, curve: Curve) -> Group:
         plain, biased = float(nn.sigmoid(self.edge_sum)), float(nn.sigmoid(self.edge_sum + BIAS_EXAMPLE))
         weak_plain, weak_biased = float(nn.sigmoid(self.weak_sum)), float(nn.sigmoid(self.weak_sum + BIAS_EXAMPLE))
-        values = {"edge_sum": fmt(self.edge_sum), "plain": fmt(plain), "biased": fmt(biased),
-                  "weak_sum": fmt(self.weak_sum), "weak_plain": fmt(weak_plain), "weak_biased": fmt(weak_biased)}
+        values = {"edge_sum": self.edge_sum, "plain": plain, "biased": biased,
+                  "weak_sum": self.weak_sum, "weak_plain": weak_plain, "weak_biased": weak_biased}
         with self.beat("with-and-without", **values) as beat:
             header = [VGroup(), label("sum"), label("no bias"),
                       label(f"bias {BIAS_EXAMPLE:g}".replace("-", "−"), color=style.B_COLOR)]
@@ -583,7 +577,7 @@ class EdgeDetection(NarratedScene):
         w, b = self.net.weights[0][NEURON], float(self.net.biases[0][NEURON])
         dot = weighted_sum(w, self.pixels)
         activation = float(self.net.activations(self.pixels)[1][NEURON])
-        with self.beat("real-neuron", bias=fmt(b), activation=fmt(activation)) as beat:
+        with self.beat("real-neuron", bias=b, activation=activation) as beat:
             self.play(Conceal(curve.plot, curve.shifted, curve.shifted_label, table, self.marks, self.bias_tag),
                       self.equation.morph_into(WeightedSum(self.equation.terms, sigma=True, bias="+ b")),
                       run_time=style.RUN_TIME)

@@ -173,7 +173,7 @@ class CountingParameters(NarratedScene):
             self.play(FadeIn(ledger.bias_line[1:]), run_time=style.SHORT_RUN_TIME)
 
     def total(self) -> None:
-        with self.beat("total") as beat:
+        with self.beat("total", parameters=self.net.n_parameters) as beat:
             ledger = self.ledger
             self.play(Create(ledger.rule), FadeIn(ledger.weights_total), run_time=style.RUN_TIME)
             beat.wait_until(1)

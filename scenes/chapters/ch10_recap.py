@@ -145,7 +145,7 @@ class Recap(NarratedScene):
             self.play(FadeIn(formula[3]), *fade_out(inputs), run_time=style.RUN_TIME)
 
     def different_images(self) -> None:
-        values = {f"v{k + 1}": f"{v:.2f}" for k, v in enumerate(self.values)}
+        values = {f"v{k + 1}": float(v) for k, v in enumerate(self.values)}
         with self.beat("different-images", **values) as beat:
             thumbs, fed = self.thumb_images, self.fed_box
             self.play(Reveal(*thumbs[1:]), run_time=style.RUN_TIME)

@@ -40,7 +40,7 @@ from nn.train import Recipe, cost, one_hot
 from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
 from scenes.components.edge_marks import edge_flash, lit_edges
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
-from scenes.content.examples import accuracy_on_test_set, digit_name, percent
+from scenes.content.examples import accuracy_on_test_set, percent
 from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
@@ -274,8 +274,8 @@ class WhatItLearned(NarratedScene):
         top = top_images(self.net, best)
         labels = nn.load_split("test").labels
         n_loopy = int(np.isin(labels[top], LOOPY_DIGITS).sum())
-        values = {"loopy_neuron": best, "loop_mean": f"{loopy[best]:.2f}", "plain_mean": f"{plain[best]:.2f}",
-                  "n_top": digit_name(len(top)), "n_top_loopy": digit_name(n_loopy)}
+        values = {"loopy_neuron": best, "loop_mean": float(loopy[best]), "plain_mean": float(plain[best]),
+                  "n_top": len(top), "n_top_loopy": n_loopy}
         with self.beat("second-layer-test", **values) as beat:
             self.play(Conceal(self.hope, self.page), run_time=style.RUN_TIME)
             chart = paired_bars(loopy, plain, (style.B_COLOR, style.SECONDARY))
@@ -316,7 +316,7 @@ class WhatItLearned(NarratedScene):
     def it_works_anyway(self) -> None:
         accuracy = percent(accuracy_on_test_set())
         test = nn.load_split("test")
-        with self.beat("it-works-anyway", accuracy=accuracy) as beat:
+        with self.beat("it-works-anyway", accuracy=accuracy_on_test_set()) as beat:
             self.play(Conceal(self.test_group), run_time=style.RUN_TIME)
             big = Text(accuracy, font_size=style.FONT_SIZE_TITLE * 1.6, color=style.ACCENT)
             big.to_edge(UP, buff=style.FRAME_MARGIN * 1.5)

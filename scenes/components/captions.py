@@ -4,7 +4,7 @@ A chapter shows one caption per narration beat. ``Captions`` holds the caption o
 its history; ``Captions.change(text)`` returns a ``CaptionChange`` to pass to ``play`` beside
 other animations. The old line fades out, then the new one fades in, both within the first
 ``CHANGE_TIME`` seconds of the play, so two captions never show at once and a long play does not
-slow the change down. Headings (a chapter's title) live here too.
+slow the change down.
 """
 from __future__ import annotations
 
@@ -30,7 +30,17 @@ class CaptionError(ValueError):
 
 
 def caption(text: str) -> Text:
-    """``text`` as a caption at the bottom edge: one size always, wrapped to at most two lines."""
+    """``text`` as a caption at the bottom edge: one size always, wrapped to at most two lines of
+    ``CAPTION_LINE_CHARS``, its last line on the one baseline all captions share. Raises
+    ``CaptionError`` when it does not fit.
+
+    Args:
+        text: the words (a short key line of the narration).
+
+    Example:
+        words = caption("Each neuron holds a number between 0 and 1")
+        self.play(Write(words))
+    """
     lines = textwrap.wrap(text, CAPTION_LINE_CHARS) or [""]
     if len(lines) > CAPTION_MAX_LINES:
         raise CaptionError(f"caption too long ({len(text)} characters): {text!r}")
@@ -61,16 +71,16 @@ def _caption_baseline() -> float:
     return _baseline(reference, "Hg")
 
 
-def heading(text: str) -> Text:
-    """A chapter's title at the top edge of the frame (one size, never shrunk)."""
-    words = Text(text, font_size=style.FONT_SIZE_HEADING, color=style.TEXT_COLOR)
-    if words.width > CAPTION_MAX_WIDTH:
-        raise CaptionError(f"heading wider than the frame: {text!r}")
-    return words.to_edge(UP, buff=style.FRAME_MARGIN)
-
-
 class Captions:
-    """The caption on screen (``current``) and every change so far (``history``: (time, text))."""
+    """The caption on screen (``current``) and every change so far (``history``: (time, text)).
+
+    Takes no parameters; ``change(text)`` gives the animation that swaps the caption.
+
+    Example:
+        captions = Captions()
+        self.play(captions.change("A neuron holds a number"), FadeIn(dot))
+        self.play(captions.change(None))   # no caption
+    """
 
     def __init__(self) -> None:
         self.current: Text | None = None

@@ -46,6 +46,22 @@ class WeightedSum(MathTex):
     without σ), ``lhs`` (VGroup of the left-hand side and "="; empty without one).
     ``roles[i]`` names the role of part ``i`` ("lhs", "equals", "sigma", "open", "w", "a",
     "plus", "dots", "bias_sign", "bias", "close").
+
+    Args:
+        terms: (weight, activation) TeX pairs; ``None`` writes ⋯ (default w₁a₁ + w₂a₂ + w₃a₃ + ⋯ + wₙaₙ).
+        bias: TeX of the bias with its sign, e.g. ``"+ b"`` or ``"-10"`` (a bare ``"b"`` means ``+ b``); None: no bias.
+        sigma: wrap the sum in σ( … ).
+        lhs: TeX of a left-hand side, written before "="; None: none.
+        font_size: the size of the whole sum.
+        weight_color: colour of the weights.
+        bias_color: colour of the bias and its sign.
+        sigma_color: colour of σ and its parentheses.
+        kwargs: passed to ``MathTex``.
+
+    Example:
+        plain = WeightedSum(bias="b")
+        self.play(Write(plain))
+        self.play(plain.morph_into(WeightedSum(bias="b", sigma=True, lhs="a^{(1)}_0")))
     """
 
     def __init__(
@@ -61,7 +77,6 @@ class WeightedSum(MathTex):
         sigma_color: ManimColor = style.SIGMA_COLOR,
         **kwargs,
     ) -> None:
-        """``bias``: TeX of the bias with its sign, e.g. ``"+ b"`` or ``"-10"`` (a bare ``"b"`` means ``+ b``)."""
         parts: list[str] = []
         roles: list[str] = []
 
@@ -128,7 +143,17 @@ class WeightedSum(MathTex):
 
 def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,
                   sigma_color: ManimColor = style.SIGMA_COLOR) -> MathTex:
-    """σ(x) = 1 / (1 + e^(−x)) with σ in the σ colour; parts: σ, (x), =, fraction."""
+    """σ(x) = 1 / (1 + e^(−x)) with σ in the σ colour; parts: σ, (x), =, fraction.
+
+    Args:
+        variable: TeX of the argument (``"x"``, ``"z"``, …).
+        font_size: the formula's size.
+        sigma_color: the colour of σ.
+
+    Example:
+        formula = sigma_formula().to_edge(UP)
+        self.play(Write(formula))
+    """
     tex = MathTex(r"\sigma", f"({variable})", "=", rf"\frac{{1}}{{1 + e^{{-{variable}}}}}", font_size=font_size)
     tex[0].set_color(sigma_color)
     return tex
@@ -136,13 +161,33 @@ def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,
 
 def tag(target: VMobject, text: str, color: ManimColor, direction=DOWN,
         font_size: float = style.FONT_SIZE_SMALL) -> VGroup:
-    """A box around ``target`` and a word naming it beside the box (e.g. the bias): VGroup(box, word)."""
+    """A box around ``target`` and a word naming it beside the box (e.g. the bias): VGroup(box, word).
+
+    Args:
+        target: the part to box (e.g. ``equation.bias``).
+        text: the word naming it.
+        color: colour of box and word.
+        direction: where the word goes, from the box.
+        font_size: the word's size.
+
+    Example:
+        equation = WeightedSum(bias="b")
+        self.play(Create(tag(equation.bias, "bias", style.B_COLOR)))
+    """
     box = highlight_box(target, color=color)
     return VGroup(box, label_next_to(box, text, direction, color=color, font_size=font_size))
 
 
 def algebra_color(part: str) -> ManimColor:
-    """The colour code of the film's algebra: w green, b blue, σ and big parentheses yellow, else plain."""
+    """The colour code of the film's algebra: w green, b blue, σ and big parentheses yellow, else plain.
+
+    Args:
+        part: the TeX of one part (``"W^{(1)}"``, ``"b"``, ``r"\\sigma"``, ``"("``, …), coloured by how it starts.
+
+    Example:
+        weight = MathTex("w_1", color=algebra_color("w_1"))   # green
+        bias = MathTex("b", color=algebra_color("b"))         # blue
+    """
     if part.startswith("w") or part.startswith("W"):
         return style.W_COLOR
     if part.startswith("b"):
@@ -153,7 +198,16 @@ def algebra_color(part: str) -> ManimColor:
 
 
 def colored_tex(*parts: str, **kwargs) -> MathTex:
-    """``MathTex(*parts)`` with every part coloured by ``algebra_color``."""
+    """``MathTex(*parts)`` with every part coloured by ``algebra_color``.
+
+    Args:
+        *parts: the TeX of each part, as for ``MathTex``.
+        **kwargs: passed to ``MathTex`` (e.g. ``font_size``).
+
+    Example:
+        step = colored_tex("z", "=", "W", "a", "+", "b", font_size=style.FONT_SIZE_BODY)
+        self.play(Write(step))
+    """
     tex = MathTex(*parts, **kwargs)
     for part, mob in zip(parts, tex):
         mob.set_color(algebra_color(part))
@@ -161,13 +215,31 @@ def colored_tex(*parts: str, **kwargs) -> MathTex:
 
 
 def layer_step(layer: int, font_size: float = style.FONT_SIZE_BODY) -> MathTex:
-    """a⁽ˡ⁾ = σ(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾): the step into ``layer`` (1 = first hidden layer)."""
+    """a⁽ˡ⁾ = σ(W⁽ˡ⁾ a⁽ˡ⁻¹⁾ + b⁽ˡ⁾): the step into ``layer`` (1 = first hidden layer), colour-coded.
+
+    Args:
+        layer: the layer the step computes (1 = first hidden layer).
+        font_size: the formula's size.
+
+    Example:
+        step = layer_step(1).to_edge(UP)
+        self.play(Write(step))
+    """
     return colored_tex(f"a^{{({layer})}}", "=", r"\sigma", "(", f"W^{{({layer})}}", f"a^{{({layer - 1})}}", "+",
                        f"b^{{({layer})}}", ")", font_size=font_size)
 
 
 def layer_steps(shapes: Sequence[tuple[int, int]], font_size: float = style.FONT_SIZE_BODY) -> VGroup:
-    """One ``layer_step`` per weight matrix, each with its real shape ("16 × 784") beside it, as rows."""
+    """One ``layer_step`` per weight matrix, each with its real shape ("16 × 784") beside it, as rows.
+
+    Args:
+        shapes: (rows, columns) of each weight matrix, first layer first.
+        font_size: the formulas' size.
+
+    Example:
+        steps = layer_steps([w.shape for w in net.weights])
+        self.play(Write(steps))
+    """
     rows = VGroup()
     for layer, (n_out, n_in) in enumerate(shapes, start=1):
         shape = MathTex(rf"W^{{({layer})}}:\ {n_out} \times {n_in}", font_size=font_size, color=style.W_COLOR)

@@ -8,23 +8,66 @@ from . import style
 
 
 def label(text: str, color: ManimColor = style.SECONDARY, font_size: float = style.FONT_SIZE_SMALL) -> Text:
-    """A small label (never shrunk: the film's smallest legible size)."""
+    """A small label (never shrunk: the film's smallest legible size).
+
+    Args:
+        text: the words.
+        color: their colour.
+        font_size: their size (default ``style.FONT_SIZE_SMALL``).
+
+    Example:
+        name = label("bias", color=style.B_COLOR).next_to(box, DOWN)
+        self.play(FadeIn(name))
+    """
     return Text(text, font_size=font_size, color=color)
 
 
 def label_next_to(target: Mobject, text: str, direction: np.ndarray = DOWN, color: ManimColor = style.SECONDARY,
                   font_size: float = style.FONT_SIZE_SMALL, buff: float = style.LABEL_BUFF) -> Text:
-    """A small label beside ``target`` (below it unless ``direction`` says otherwise)."""
+    """A small label beside ``target`` (below it unless ``direction`` says otherwise).
+
+    Args:
+        target: the mobject the label names.
+        text: the words.
+        direction: where the label goes, from ``target`` (``DOWN``, ``UP``, ``LEFT``, ``RIGHT``, …).
+        color: the words' colour.
+        font_size: their size.
+        buff: the gap between ``target`` and the label.
+
+    Example:
+        name = label_next_to(image, "28 × 28 pixels")
+        self.play(FadeIn(name))
+    """
     return label(text, color, font_size).next_to(target, direction, buff=buff)
 
 
 def highlight_box(target: Mobject, color: ManimColor = style.HIGHLIGHT_COLOR,
                   buff: float = style.HIGHLIGHT_BUFF) -> SurroundingRectangle:
-    """The yellow box the film puts round whatever it points at (the network's answer, a row of W)."""
+    """The yellow box the film puts round whatever it points at (the network's answer, a row of W).
+
+    Args:
+        target: the mobject to box.
+        color: the box's colour.
+        buff: the gap between ``target`` and the box.
+
+    Example:
+        box = highlight_box(diagram.output_label(7))
+        self.play(Create(box))
+    """
     return SurroundingRectangle(target, color=color, buff=buff, stroke_width=style.HIGHLIGHT_WIDTH)
 
 
 def ring(neuron: Mobject, color: ManimColor = style.HIGHLIGHT_COLOR, scale: float = style.RING_SCALE) -> Circle:
-    """A ring round one neuron (the one a beat is about)."""
+    """A ring round one neuron (the one a beat is about).
+
+    Args:
+        neuron: the neuron's circle (e.g. ``diagram.neuron(1, 3)``).
+        color: the ring's colour.
+        scale: the ring's diameter relative to the neuron's.
+
+    Example:
+        circle = ring(diagram.neuron(1, 3))
+        self.play(Create(circle))
+    """
     circle = Circle(radius=neuron.width / 2 * scale).set_stroke(color, style.HIGHLIGHT_WIDTH).set_fill(opacity=0)
     return circle.move_to(neuron)

@@ -55,7 +55,14 @@ def compute_input_pixels_shown(
 ) -> tuple[int, ...]:
     """The rule behind ``INPUT_PIXELS_SHOWN``: greedy highest-variance pixels, spaced, row-major.
 
-    ``images``: (n_images, 784), default the MNIST training set (loading it takes ~2 s).
+    Args:
+        images: (n_images, 784) pixels; default the MNIST training set (loading it takes ~2 s).
+        n: how many pixels to choose.
+        min_distance: the least Chebyshev distance (in pixels) between two chosen pixels.
+
+    Example:
+        shown = compute_input_pixels_shown(n=8)
+        diagram = NetworkDiagram(net, max_drawn=8, input_pixels=shown)
     """
     if images is None:
         images = nn.load_mnist().train.images
@@ -71,7 +78,16 @@ def compute_input_pixels_shown(
 
 
 def layer_name(layer: int, n_layers: int) -> str:
-    """The film's one naming of the layers: "input layer", "first hidden layer", …, "output layer"."""
+    """The film's one naming of the layers: "input layer", "first hidden layer", …, "output layer".
+
+    Args:
+        layer: the layer's index (0 = input).
+        n_layers: how many layers the network has, input and output included.
+
+    Example:
+        name = layer_name(1, len(net.sizes))   # "first hidden layer"
+        self.add(label_next_to(diagram.layers[1], name))
+    """
     if layer == 0:
         return "input layer"
     if layer == n_layers - 1:
@@ -81,7 +97,15 @@ def layer_name(layer: int, n_layers: int) -> str:
 
 
 def layer_symbol(layer: int) -> str:
-    """The TeX of the activations of ``layer``: a^{(0)} for the input layer, and so on."""
+    """The TeX of the activations of ``layer``: a^{(0)} for the input layer, and so on.
+
+    Args:
+        layer: the layer's index (0 = input).
+
+    Example:
+        symbol = MathTex(layer_symbol(2))   # a^{(2)}
+        self.add(symbol.next_to(diagram.layers[2], UP))
+    """
     return f"a^{{({layer})}}"
 
 
@@ -93,6 +117,16 @@ def drawn_neuron_indices(
 
     Small layers draw all; a 784-neuron input layer draws ``input_pixels``; any other big
     layer draws its first and last ``max_drawn // 2`` neurons.
+
+    Args:
+        size: how many neurons the layer has.
+        layer: the layer's index (0 = input).
+        max_drawn: the most neurons a column draws.
+        input_pixels: the pixels a 784-neuron input column draws (``max_drawn`` of them).
+
+    Example:
+        drawn_neuron_indices(100, 1)   # [0, …, 7, 92, …, 99]
+        drawn_neuron_indices(784, 0)   # INPUT_PIXELS_SHOWN
     """
     if size <= max_drawn:
         return list(range(size))
@@ -111,6 +145,23 @@ class NetworkDiagram(VGroup):
     (the drawn Circles), ``edges[g]`` (Lines, grouped by target neuron then source, top to
     bottom), ``output_labels``, ``braces`` (dict layer → brace with its label), ``ellipses``
     (dict layer → ⋮), ``highlight`` (the prediction box; empty until a pass ends).
+
+    Args:
+        network: the ``nn.Network`` to draw; every weight and activation shown comes from it.
+        layer_gap: horizontal distance between layer centres.
+        neuron_radius: the neurons' radius.
+        neuron_gap: vertical space between neighbouring neurons.
+        max_drawn: the most neurons a column draws (a bigger layer: half, ⋮, half, and a brace).
+        input_pixels: the pixels a 784-neuron input column draws, top first.
+        output_labels: True writes 0, 1, … beside the outputs; a sequence gives the words; False none.
+        center: where the diagram is centred.
+        kwargs: passed to ``VGroup``.
+
+    Example:
+        diagram = NetworkDiagram(net)
+        self.add(diagram)
+        self.play(diagram.forward_pass(pixels))   # real activations, answer boxed
+        self.play(diagram.animate.color_edges_by_weights())
     """
 
     def __init__(
@@ -126,7 +177,6 @@ class NetworkDiagram(VGroup):
         center: np.ndarray = style.DIAGRAM_CENTER,
         **kwargs,
     ) -> None:
-        """Build the diagram of ``network``; ``output_labels`` True writes 0, 1, … beside the outputs."""
         super().__init__(**kwargs)
         self.network = network
         self.sizes: tuple[int, ...] = tuple(network.sizes)
@@ -265,14 +315,6 @@ class NetworkDiagram(VGroup):
         """Run the real forward pass on ``x`` (784,) and show every layer's activations."""
         return self.set_activations(self.network.activations(np.asarray(x, dtype=float)))
 
-    def clear_activations(self) -> NetworkDiagram:
-        """All neurons hollow again (opacity 0) and no prediction box."""
-        for column in self.neurons:
-            column.set_fill(opacity=0.0)
-        self.highlight.clear_points()
-        self.activations_shown = None
-        return self
-
     def prediction_box(self, index: int) -> SurroundingRectangle:
         """A box around output neuron ``index`` and its label (a new mobject)."""
         target = VGroup(self.neuron(len(self.sizes) - 1, index))
@@ -328,12 +370,12 @@ class NetworkDiagram(VGroup):
         min_width: float = style.EDGE_MIN_WIDTH,
         max_width: float = style.EDGE_MAX_WIDTH,
     ) -> list[tuple[ManimColor, float]]:
-        """(colour, width) of each drawn edge of ``group`` by its real weight: the sign picks the
-        colour, and width = min_width + (max_width − min_width)·|w| / (largest drawn |w| of the group)."""
+        """(colour, width) of each drawn edge of ``group`` by its real weight (``style.weight_stroke``): the
+        sign picks the colour, and width = min_width + (max_width − min_width)·|w| / (largest drawn |w| of the group)."""
         w = self.edge_weights(group)
         largest = float(np.max(np.abs(w))) or 1.0
-        widths = min_width + (max_width - min_width) * np.abs(w) / largest
-        return [(positive_color if value >= 0 else negative_color, float(width)) for value, width in zip(w, widths)]
+        return [style.weight_stroke(float(value), largest, min_width, max_width, positive_color, negative_color)
+                for value in w]
 
     def color_edges_by_weights(self, groups: Sequence[int] | None = None,
                                opacity: float = style.EDGE_WEIGHT_OPACITY, **colors: ManimColor) -> NetworkDiagram:
@@ -342,11 +384,6 @@ class NetworkDiagram(VGroup):
             for line, (color, width) in zip(self.edges[g], self.edge_weight_strokes(g, **colors)):
                 line.set_stroke(color, width, opacity=opacity)
         return self
-
-    def weighted_edges(self, group: int, edges: VGroup, opacity: float = style.EDGE_WEIGHT_OPACITY) -> list[Animation]:
-        """Animations that colour ``edges`` (drawn edges of ``group``) by their real weights."""
-        strokes = dict(zip(map(id, self.edges[group]), self.edge_weight_strokes(group)))
-        return [line.animate.set_stroke(strokes[id(line)][0], strokes[id(line)][1], opacity=opacity) for line in edges]
 
 
 # --- animations used by forward_pass (one per step, each a single cheap Animation) -------

@@ -40,7 +40,18 @@ def as_pixels(pixels_or_mnist_index: np.ndarray | Sequence[float] | int) -> tupl
 
 
 def rgba_image(color_rgb: np.ndarray, alpha: np.ndarray, shape: tuple[int, int] = (SIDE_PIXELS, SIDE_PIXELS)) -> np.ndarray:
-    """(rows, cols, 4) uint8 from per-square colours (n, 3) or one colour (3,), and alphas (n,), all in [0, 1]."""
+    """(rows, cols, 4) uint8 from per-square colours (n, 3) or one colour (3,), and alphas (n,), all in [0, 1]:
+    the colours a ``PixelGrid`` draws.
+
+    Args:
+        color_rgb: one RGB colour (3,) for every square, or one per square (n, 3), row-major, in [0, 1].
+        alpha: each square's opacity (n,), in [0, 1].
+        shape: (rows, cols) of the grid; rows × cols = n.
+
+    Example:
+        rgba = rgba_image(ManimColor(YELLOW).to_rgb(), pixels)   # the digit in yellow
+        self.add(PixelGrid(rgba))
+    """
     rgb = np.broadcast_to(np.asarray(color_rgb, dtype=float), (shape[0] * shape[1], 3))
     out = np.empty((shape[0] * shape[1], 4))
     out[:, :3] = rgb
@@ -58,6 +69,19 @@ class PixelGrid(Group):
     """A grid of coloured squares (``rgba``, row-major) of width ``side``, optionally framed.
 
     Submobjects: ``image`` (the ImageMobject), then ``frame`` (thin rectangle) when ``frame``.
+    A ``Group``, not a ``VGroup``: put it in a ``Group``.
+
+    Args:
+        rgba: the squares' colours, (rows, cols, 4) uint8.
+        side: width of the whole grid in manim units (the height follows rows / cols).
+        frame: draw a thin rectangle round the grid.
+        frame_color: colour of that rectangle.
+        kwargs: passed to ``Group``.
+
+    Example:
+        rgba = rgba_image(np.array([1.0, 0.0, 0.0]), np.linspace(0, 1, 784))
+        grid = PixelGrid(rgba, side=3, frame=True).to_edge(LEFT)
+        self.add(grid)
     """
 
     def __init__(self, rgba: np.ndarray, side: float = style.IMAGE_SIDE, frame: bool = False,
@@ -113,8 +137,19 @@ class PixelGrid(Group):
 class DigitImage(PixelGrid):
     """A gray image (28×28, or any rows×cols block) in [0, 1]: black 0 to white 1, opaque; framed by default.
 
-    ``pixels_or_mnist_index``: the values, or an MNIST test index. Keeps ``pixels`` ((n,) float)
-    and ``label`` (the MNIST label, else None).
+    Keeps ``pixels`` ((n,) float) and ``label`` (the MNIST label, else None).
+
+    Args:
+        pixels_or_mnist_index: 784 values in [0, 1] (or 28×28, or any rows×cols block), or an MNIST test index.
+        side: width of the image in manim units.
+        frame: draw a thin blue rectangle round it.
+        kwargs: passed to ``PixelGrid`` (e.g. ``frame_color``).
+
+    Example:
+        pixels, label = nn.test_image(42)
+        image = DigitImage(pixels).to_corner(style.IMAGE_CORNER)
+        self.add(image)
+        self.play(image.animate.set_pixels(7))   # squares blend into test image 7
     """
 
     def __init__(self, pixels_or_mnist_index: np.ndarray | Sequence[float] | int, side: float = style.IMAGE_SIDE,
@@ -138,17 +173,32 @@ class DigitImage(PixelGrid):
 
 
 class WeightGrid(PixelGrid):
-    """784 weights, row-major like the image: colour = sign, opacity = min(|w| / scale, 1) × max_opacity.
+    """784 weights, row-major like the image: colour = sign, opacity = min(|w| / scale, 1) × max_opacity
+    (the colour rule of ``style.weight_rgba``).
 
     ``scale`` (kept as ``weight_scale``) defaults to the row's largest |w|, so the strongest
     weight is fully opaque; pass a shared scale to compare rows. Zero weights are transparent.
+
+    Args:
+        row: the 784 weights of one neuron (e.g. ``net.weights[0][3]``).
+        side: width of the grid in manim units.
+        scale: the |w| drawn fully opaque (default: the row's largest |w|).
+        frame: draw a thin rectangle round the grid.
+        positive_color: colour of weights ≥ 0.
+        negative_color: colour of weights < 0.
+        max_opacity: opacity of a weight of size ``scale``.
+        kwargs: passed to ``PixelGrid``.
+
+    Example:
+        grid = WeightGrid(net.weights[0][3]).to_corner(DL)
+        self.add(grid)
+        self.play(grid.animate.set_weights(net.weights[0][4]))
     """
 
     def __init__(self, row: np.ndarray | Sequence[float], side: float = style.IMAGE_SIDE, scale: float | None = None,
                  frame: bool = False, positive_color: ManimColor = style.POSITIVE_WEIGHT_COLOR,
                  negative_color: ManimColor = style.NEGATIVE_WEIGHT_COLOR, max_opacity: float = 1.0, **kwargs) -> None:
-        self.positive_rgb = ManimColor(positive_color).to_rgb()
-        self.negative_rgb = ManimColor(negative_color).to_rgb()
+        self.positive_color, self.negative_color = ManimColor(positive_color), ManimColor(negative_color)
         super().__init__(self._colours(row, scale, max_opacity), side=side, frame=frame, **kwargs)
 
     def _colours(self, row: np.ndarray | Sequence[float], scale: float | None, max_opacity: float) -> np.ndarray:
@@ -159,12 +209,16 @@ class WeightGrid(PixelGrid):
         self.weights = w
         self.weight_scale = float(scale) if scale is not None else (largest if largest > 0 else 1.0)
         self.max_opacity = float(max_opacity)
-        colours = np.where((w >= 0)[:, None], self.positive_rgb, self.negative_rgb)
-        return rgba_image(colours, self.opacities())
+        colours = self._rule()
+        return rgba_image(colours[:, :3], colours[:, 3])
+
+    def _rule(self) -> np.ndarray:
+        return style.weight_rgba(self.weights, self.weight_scale, self.max_opacity, self.positive_color,
+                                 self.negative_color)
 
     def opacities(self) -> np.ndarray:
         """Each square's opacity: min(|w| / scale, 1) × max_opacity (drawn rounded to 1/255)."""
-        return np.minimum(np.abs(self.weights) / self.weight_scale, 1.0) * self.max_opacity
+        return self._rule()[:, 3]
 
     def set_weights(self, row: np.ndarray | Sequence[float], scale: float | None = None,
                     max_opacity: float | None = None) -> WeightGrid:
@@ -186,6 +240,20 @@ class PartImage(PixelGrid):
 
     Placed exactly like a ``DigitImage`` of the same ``side``, so parts can sit over the digit.
     With ``color`` white it is the digit itself: the same gray as ``DigitImage`` over black.
+
+    Args:
+        pixels: the image's 784 values in [0, 1].
+        mask: 784 booleans (or 28×28): the pixels to show.
+        color: the part's colour.
+        side: width of the grid in manim units.
+        frame: draw a thin rectangle round the grid.
+        frame_color: colour of that rectangle.
+        kwargs: passed to ``PixelGrid``.
+
+    Example:
+        digit = DigitImage(pixels)
+        top = PartImage(pixels, np.arange(784) < 392, YELLOW).move_to(digit)
+        self.add(digit, top)
     """
 
     def __init__(self, pixels: np.ndarray, mask: np.ndarray, color: ManimColor, side: float = style.IMAGE_SIDE,

@@ -21,7 +21,20 @@ class PixelImage(VGroup):
     """28×28 squares whose fill is the pixel's gray value; row-major, so ``squares[i]`` is pixel i.
 
     Submobjects: ``squares`` (VGroup of 784 Squares), then ``frame`` (thin blue rectangle, when
-    ``frame=True``).
+    ``frame=True``). Keeps ``pixels`` ((784,) float) and ``label`` (the MNIST label, else None).
+    784 mobjects: to only show a digit, ``DigitImage`` looks the same and is far cheaper.
+
+    Args:
+        pixels_or_mnist_index: 784 values in [0, 1] (or 28×28), or an MNIST test index.
+        side: width of the image in manim units.
+        frame: draw a thin blue rectangle round it.
+        grid_width: stroke width of the lines between squares (0: none).
+        kwargs: passed to ``VGroup``.
+
+    Example:
+        image = PixelImage(42)
+        self.add(image)
+        self.play(image.squares[14 * 28 + 14].animate.scale(3))   # one pixel steps out
     """
 
     def __init__(
@@ -32,7 +45,6 @@ class PixelImage(VGroup):
         grid_width: float = style.PIXEL_GRID_WIDTH,
         **kwargs,
     ) -> None:
-        """``pixels_or_mnist_index``: 784 values in [0, 1] (or 28×28), or an MNIST test index."""
         super().__init__(**kwargs)
         self.pixels, self.label = as_pixels(pixels_or_mnist_index)
         self.side_length = float(side)
@@ -66,10 +78,6 @@ class PixelImage(VGroup):
         """The gray value each square currently shows (784,), read back from the fills."""
         return np.array([sq.get_fill_color().to_rgb()[0] for sq in self.squares])
 
-    def pixel_square(self, row: int, col: int) -> Square:
-        """The square of pixel (row, col)."""
-        return self.squares[row * SIDE_PIXELS + col]
-
     def circles(self, radius: float | None = None) -> VGroup:
         """One circle per pixel at its square's centre with the same fill (for Transform/morphs)."""
         radius = self.pixel_side / 2 if radius is None else radius
@@ -83,6 +91,14 @@ class PixelImage(VGroup):
 
 
 def gray_color(value: float) -> ManimColor:
-    """The manim colour of a pixel with gray ``value`` in [0, 1] (0 black, 1 white)."""
+    """The manim colour of a pixel with gray ``value`` in [0, 1] (0 black, 1 white; clipped).
+
+    Args:
+        value: the pixel's value.
+
+    Example:
+        square = Square(0.5).set_fill(gray_color(0.7), opacity=1.0)
+        self.play(square.animate.set_fill(gray_color(0.1)))
+    """
     v = float(np.clip(value, 0.0, 1.0))
     return ManimColor.from_rgb((v, v, v))

@@ -19,7 +19,8 @@ from manim import DR, UL, ManimColor, Text, VGroup, VMobject
 from . import style
 from .pixel_grid import PixelGrid
 
-#: font size at which value glyphs are set before being scaled to the square (as PixelImage does)
+#: font size at which a value's glyphs are set, before ``glyph_layer`` scales them to ``VALUE_TEXT_WIDTH`` of a
+#: square: it sets only how finely the outlines are drawn, not their size on screen
 GLYPH_FONT_SIZE = 48
 
 
@@ -37,6 +38,15 @@ def grid_lines(grid: PixelGrid, stroke_width: float, color: ManimColor = style.P
     """The lines between all squares of ``grid`` where it is now (not its outline), as ONE VMobject.
 
     ``cols - 1`` vertical then ``rows - 1`` horizontal segments, each its own subpath.
+
+    Args:
+        grid: the ``PixelGrid`` (placed and sized already: the lines do not follow it later).
+        stroke_width: the lines' width.
+        color: the lines' colour.
+
+    Example:
+        window = DigitImage(pixels[10:15, 10:15], side=4)
+        self.add(window, grid_lines(window, stroke_width=1.0))
     """
     left, top = grid.image.get_corner(UL)[:2]
     right, bottom = grid.image.get_corner(DR)[:2]
@@ -58,6 +68,17 @@ def glyph_layer(values: np.ndarray, centres: np.ndarray, cell: float, skip_zero:
     """Each value (one decimal) written at its centre, width ``VALUE_TEXT_WIDTH`` of ``cell``.
 
     Colours by ``style.text_color_on``; one VMobject per colour, glyphs as its subpaths.
+
+    Args:
+        values: the numbers to write, one per centre.
+        centres: (n, 3) points where they go (for a grid: ``grid.cell_centers()``).
+        cell: the side of a square (for a grid: ``grid.pixel_side``).
+        skip_zero: write nothing where the value is 0.
+
+    Example:
+        window = DigitImage(pixels[10:15, 10:15], side=4)
+        values = glyph_layer(window.gray_values(), window.cell_centers(), window.pixel_side)
+        self.add(window, values)
     """
     values = np.asarray(values, dtype=float).reshape(-1)
     centres = np.asarray(centres, dtype=float).reshape(-1, 3)
@@ -83,7 +104,19 @@ def glyph_layer(values: np.ndarray, centres: np.ndarray, cell: float, skip_zero:
 def square_outlines(grid: PixelGrid, mask: np.ndarray, color: ManimColor = style.HIGHLIGHT_COLOR,
                     stroke_width: float = style.EDGE_WIDTH * 2) -> VMobject:
     """An outline round every square of ``grid`` where ``mask`` (rows × cols, row-major) is True, as ONE
-    VMobject (four segments per square)."""
+    VMobject (four segments per square).
+
+    Args:
+        grid: the ``PixelGrid`` (placed and sized already).
+        mask: rows × cols booleans, row-major: the squares to outline.
+        color: the outlines' colour.
+        stroke_width: their width.
+
+    Example:
+        image = DigitImage(42)
+        self.add(image)
+        self.play(Create(square_outlines(image, image.pixels > 0.5)))
+    """
     centres = grid.cell_centers()[np.asarray(mask, dtype=bool).reshape(-1)]
     h = grid.pixel_side / 2
     segments = []

@@ -14,7 +14,6 @@ import numpy as np
 from manim import (
     UL,
     Axes,
-    DashedLine,
     Dot,
     Line,
     ManimColor,
@@ -32,12 +31,36 @@ PLOT_X_LENGTH = 7.0
 PLOT_Y_LENGTH = 3.5
 GRAPH_WIDTH = 4.0
 DOT_RADIUS = 0.08
-GUIDE_WIDTH = 1.5
+TANGENT_WIDTH = 3.0
 TANGENT_LENGTH = 1.6
 
 
 class FunctionPlot(VGroup):
-    """Axes with ``fn`` drawn on them. Submobjects: ``axes``, ``graph``, then ``label`` if any."""
+    """Axes with ``fn`` drawn on them. Submobjects: ``axes``, ``graph``, then ``label`` if any.
+
+    ``point(x)`` is where (x, fn(x)) sits on screen, ``dot(x)`` marks it and ``tangent(x, slope)``
+    draws the curve's slope there.
+
+    Args:
+        fn: the function, called on numpy floats (e.g. ``nn.sigmoid``).
+        x_range: (start, stop, tick step) of the x-axis.
+        y_range: (start, stop, tick step) of the y-axis.
+        label: a mobject or TeX placed in ``label_corner`` of the axes (inside them); None: no label.
+        label_corner: which corner of the axes the label sits in.
+        x_length: the x-axis' length on screen.
+        y_length: the y-axis' length on screen.
+        color: the curve's colour.
+        axis_color: the axes' colour.
+        number_font_size: the size of the tick numbers.
+        x_numbers: which x values get numbers (default: every tick but 0).
+        y_numbers: which y values get numbers (default: every tick but 0, and the top).
+        kwargs: passed to ``VGroup``.
+
+    Example:
+        relu = FunctionPlot(lambda x: np.maximum(x, 0), (-4, 4, 1), (0, 4, 1), label="\\max(0, x)")
+        self.play(Create(relu.axes), Create(relu.graph))
+        self.play(FadeIn(relu.dot(2.0)))
+    """
 
     def __init__(
         self,
@@ -56,11 +79,6 @@ class FunctionPlot(VGroup):
         y_numbers: Sequence[float] | None = None,
         **kwargs,
     ) -> None:
-        """``label``: a mobject or TeX placed in ``label_corner`` of the axes (inside them).
-
-        ``x_numbers`` / ``y_numbers``: which values get numbers (default: every x tick but 0;
-        every y tick but 0, and the top).
-        """
         super().__init__(**kwargs)
         self.fn = fn
         self.axes = Axes(
@@ -104,14 +122,7 @@ class FunctionPlot(VGroup):
         p = self.point(x)
         d = self.axes.c2p(x + 1.0, self.value(x) + slope) - self.axes.c2p(x, self.value(x))
         d = d / np.linalg.norm(d) * length / 2
-        return Line(p - d, p + d, color=color, stroke_width=GUIDE_WIDTH * 2)
-
-    def guides(self, x: float, color: ManimColor = style.SECONDARY) -> VGroup:
-        """Dashed lines from (x, 0) up to the curve and across to the y-axis."""
-        p = self.point(x)
-        down = DashedLine(self.axes.c2p(x, 0), p, stroke_width=GUIDE_WIDTH, color=color)
-        across = DashedLine(self.axes.c2p(0, self.value(x)), p, stroke_width=GUIDE_WIDTH, color=color)
-        return VGroup(down, across)
+        return Line(p - d, p + d, color=color, stroke_width=TANGENT_WIDTH)
 
 
 def _decimals(values: Sequence[float]) -> int:
@@ -120,11 +131,33 @@ def _decimals(values: Sequence[float]) -> int:
 
 def function_plot(fn: Callable[[np.ndarray], np.ndarray], x_range: Sequence[float] = (-8, 8, 2),
                   label: Mobject | str | None = None, **kwargs) -> FunctionPlot:
-    """``fn`` on axes over ``x_range`` (start, stop, tick step), with an optional label (see FunctionPlot)."""
+    """``fn`` on axes over ``x_range`` (start, stop, tick step), with an optional label (see ``FunctionPlot``).
+
+    Args:
+        fn: the function, called on numpy floats.
+        x_range: (start, stop, tick step) of the x-axis.
+        label: a mobject or TeX in the axes' upper-left corner; None: no label.
+        kwargs: any other ``FunctionPlot`` parameter (``y_range``, ``color``, …).
+
+    Example:
+        plot = function_plot(np.tanh, (-4, 4, 1), "\\tanh", y_range=(-1, 1, 1))
+        self.play(Create(plot))
+    """
     return FunctionPlot(fn, x_range, label=label, **kwargs)
 
 
 def sigmoid_plot(x_range: Sequence[float] = (-8, 8, 2), formula: bool = True, **kwargs) -> FunctionPlot:
-    """The logistic curve σ(x) = 1 / (1 + e^(−x)) from ``nn.sigmoid``, on y from 0 to 1."""
+    """The logistic curve σ(x) = 1 / (1 + e^(−x)) from ``nn.sigmoid``, on y from 0 to 1.
+
+    Args:
+        x_range: (start, stop, tick step) of the x-axis.
+        formula: write σ(x) = 1 / (1 + e^(−x)) in the upper-left corner.
+        kwargs: any other ``FunctionPlot`` parameter.
+
+    Example:
+        plot = sigmoid_plot()
+        self.play(Create(plot))
+        self.play(FadeIn(plot.dot(2.0)))
+    """
     label = sigma_formula() if formula else None
     return FunctionPlot(nn.sigmoid, x_range, (0, 1, 0.5), label=label, **kwargs)

@@ -5,6 +5,9 @@ elsewhere. Lengths are in manim units (the frame is about 14.2 wide and 8 high).
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+import numpy as np
 from manim import (
     BLACK,
     BLUE,
@@ -28,7 +31,8 @@ ACCENT: ManimColor = YELLOW  # flashes, highlight boxes, σ
 SECONDARY: ManimColor = GREY_B  # captions, faint annotations
 ALT_ACCENT: ManimColor = MAROON_B
 
-# one colour rule for weights everywhere (edges, grids): green positive, red negative
+# one colour rule for weights everywhere (edges, grids): green positive, red negative; how
+# strongly = |w| / scale (see weight_color, weight_stroke, weight_rgba at the end of this file)
 POSITIVE_WEIGHT_COLOR: ManimColor = GREEN
 NEGATIVE_WEIGHT_COLOR: ManimColor = RED
 
@@ -118,3 +122,65 @@ def text_color_on(value: float):
         return VALUE_DARK_TEXT
     return VALUE_LIGHT_TEXT if value > 0 else VALUE_ZERO_TEXT
 
+
+
+# --- the one colour rule for weights ------------------------------------------------------
+def weight_color(weight: float, positive_color: ManimColor = POSITIVE_WEIGHT_COLOR,
+                 negative_color: ManimColor = NEGATIVE_WEIGHT_COLOR) -> ManimColor:
+    """The colour of a weight: green for a positive weight (or 0), red for a negative one.
+
+    Args:
+        weight: the weight.
+        positive_color: colour of a weight ≥ 0.
+        negative_color: colour of a weight < 0.
+
+    Example:
+        label = MathTex("w_1", color=style.weight_color(net.weights[0][3, 151]))
+    """
+    return positive_color if weight >= 0 else negative_color
+
+
+def weight_stroke(weight: float, largest: float, min_width: float = EDGE_MIN_WIDTH, max_width: float = EDGE_MAX_WIDTH,
+                  positive_color: ManimColor = POSITIVE_WEIGHT_COLOR,
+                  negative_color: ManimColor = NEGATIVE_WEIGHT_COLOR) -> tuple[ManimColor, float]:
+    """(colour, width) of an edge drawn by its weight: ``weight_color``, and a width growing from
+    ``min_width`` (w = 0) to ``max_width`` (|w| = ``largest``): min + (max − min)·|w| / largest.
+
+    Args:
+        weight: the edge's weight.
+        largest: the |w| drawn at ``max_width`` (usually the largest |w| of the edges drawn together).
+        min_width: stroke width of a zero weight.
+        max_width: stroke width of a weight of size ``largest``.
+        positive_color: colour of a weight ≥ 0.
+        negative_color: colour of a weight < 0.
+
+    Example:
+        color, width = style.weight_stroke(w, largest=float(np.max(np.abs(ws))))
+        line.set_stroke(color, width)
+    """
+    width = min_width + (max_width - min_width) * abs(weight) / largest
+    return weight_color(weight, positive_color, negative_color), width
+
+
+def weight_rgba(weights: np.ndarray | Sequence[float], scale: float, max_opacity: float = 1.0,
+                positive_color: ManimColor = POSITIVE_WEIGHT_COLOR,
+                negative_color: ManimColor = NEGATIVE_WEIGHT_COLOR) -> np.ndarray:
+    """The squares of a weight grid, vectorised: (n, 4) RGBA floats in [0, 1], colour by
+    ``weight_color`` and opacity min(|w| / scale, 1) × ``max_opacity`` (0 is transparent).
+
+    Args:
+        weights: the weights, any shape (flattened row-major).
+        scale: the |w| drawn fully opaque (larger ones are capped).
+        max_opacity: the opacity of a weight of size ``scale``.
+        positive_color: colour of a weight ≥ 0.
+        negative_color: colour of a weight < 0.
+
+    Example:
+        rgba = style.weight_rgba(net.weights[0][3], scale=1.0)
+        image = rgba_image(rgba[:, :3], rgba[:, 3])
+    """
+    w = np.asarray(weights, dtype=float).reshape(-1)
+    out = np.empty((w.size, 4))
+    out[:, :3] = np.where((w >= 0)[:, None], ManimColor(positive_color).to_rgb(), ManimColor(negative_color).to_rgb())
+    out[:, 3] = np.minimum(np.abs(w) / scale, 1.0) * max_opacity
+    return out

