@@ -116,14 +116,14 @@ class IntroductionExample(NarratedScene):
             indices = same_digit_examples(shown, self.digit.source)
             images = Group(*(DigitImage(i, side=EXAMPLE_SIDE) for i in indices))
             images.arrange_in_grid(rows=2, buff=EXAMPLE_GAP).move_to(EXAMPLES_POS)
-            tags = VGroup(*(label_next_to(img, f"test #{i}") for i, img in zip(indices, images)))
+            tags = VGroup(*(label_next_to(img, self.text("test_number", index=i)) for i, img in zip(indices, images)))
             self.play(FadeOut(self.braces), LaggedStart(*(Reveal(img, tag) for img, tag in zip(images, tags)),
                                                         lag_ratio=0.5), run_time=style.LAGGED_FADE_IN)
             beat.wait_until(1)
             other, other_index = images[0], indices[0]
             differ = differing_pixels(self.digit.pixels, other.pixels)
             self.outlines = VGroup(square_outlines(self.image, differ), highlight_box(other, buff=0),
-                                   label_next_to(self.image, f"outlined: where test #{other_index} differs", UP))
+                                   label_next_to(self.image, self.text("outlined", index=other_index), UP))
             self.play(Create(self.outlines), run_time=style.RUN_TIME)
             self.examples = Group(images, tags)
 

@@ -18,7 +18,7 @@ import nn
 from scenes.components import DigitImage, NetworkDiagram, label, label_next_to, style
 from scenes.components.transitions import Conceal, FadeFromBlack, FadeToBlack, Reveal, SwapUnderCover
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input
-from scenes.content.examples import HERO_INDEX, accuracy_on_test_set, percent
+from scenes.content.examples import HERO_INDEX, accuracy_on_test_set
 from scenes.runtime.narrated_scene import NarratedScene
 
 N_MORE_IMAGES = 3
@@ -76,7 +76,7 @@ class SeriesPreview(NarratedScene):
                 self.wait(style.SHORT_RUN_TIME)
             beat.wait_until(2)
             n_test = nn.load_split("test").labels.size
-            self.score = label(f"right on {percent(accuracy)}\nof {n_test:,} test images", color=style.TEXT_COLOR)
+            self.score = label(self.text("score", accuracy=accuracy, n=n_test), color=style.TEXT_COLOR)
             self.score.next_to(self.tag, DOWN, buff=3 * LINE_GAP).align_to(self.image, LEFT)
             self.play(Reveal(self.score), run_time=style.SHORT_RUN_TIME)
 
@@ -85,9 +85,9 @@ class SeriesPreview(NarratedScene):
             self.play(Conceal(self.image, self.tag, self.score), self.diagram.light_input(np.zeros(nn.N_PIXELS)),
                       run_time=style.RUN_TIME)
             self.this_kind = VGroup(
-                Text("the plain kind:", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY),
-                Text("multilayer", font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
-                Text("perceptron", font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
+                Text(self.text("plain_kind"), font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY),
+                Text(self.text("multilayer"), font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
+                Text(self.text("perceptron"), font_size=style.FONT_SIZE_BODY, color=style.TEXT_COLOR),
             ).arrange(DOWN, aligned_edge=LEFT, buff=LINE_GAP)
             self.this_kind.move_to(NOTE_TOP_LEFT, aligned_edge=LEFT + (0, 1, 0))
             beat.wait_until(1)
@@ -98,8 +98,9 @@ class SeriesPreview(NarratedScene):
 
     def other_kinds(self) -> None:
         with self.beat("other-kinds") as beat:
-            kinds = [("convolutional", "for images"), ("recurrent (LSTM)", "for sequences"), ("transformer", "for language")]
-            lines = VGroup(Text("built on it:", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY))
+            kinds = [(self.text(f"{kind}_name"), self.text(f"{kind}_use")) for kind in ("convolutional", "recurrent",
+                                                                                      "transformer")]
+            lines = VGroup(Text(self.text("built_on_it"), font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY))
             for name, use in kinds:
                 lines.add(VGroup(Text(name, font_size=style.FONT_SIZE_SMALL, color=style.TEXT_COLOR),
                                  Text(use, font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY))

@@ -112,7 +112,7 @@ class WhatAreNeurons(NarratedScene):
         """The lone neuron steps through real pixel values; a marker on our image shows whose."""
         with self.beat("holds-a-number") as beat:
             source = DigitImage(self.digit.pixels, side=SOURCE_SIDE).move_to(SOURCE_CENTER)
-            tag = label_next_to(source, "our image")
+            tag = label_next_to(source, self.text("our_image"))
             marker = self.source_marker(source, self.values[0])
             tracker = ValueTracker(self.values[0])
             self.lone.add_updater(lambda mob: set_activation(mob, float(tracker.get_value())))
@@ -150,7 +150,7 @@ class WhatAreNeurons(NarratedScene):
                       run_time=style.RUN_TIME)
             self.note_zoom(index, zoom)
             beat.wait_until(1)
-            self.word = Text("activation", font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
+            self.word = Text(self.text("activation"), font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
             self.word.next_to(zoom, DOWN, buff=style.LABEL_BUFF * 2)
             self.play(FadeIn(self.word, shift=UP * style.LABEL_BUFF), run_time=style.RUN_TIME)
 
@@ -189,5 +189,5 @@ class WhatAreNeurons(NarratedScene):
         marker = highlight_box(self.grid[index], buff=style.HIGHLIGHT_BUFF / 2)
         link = Line(marker.get_right(), zoom[0].get_left(), color=style.HIGHLIGHT_COLOR, stroke_width=style.EDGE_WIDTH)
         row, col = divmod(index, SIDE)
-        coords = label_next_to(zoom, f"pixel at row {row}, column {col}", UP, buff=style.LABEL_BUFF * 2)
+        coords = label_next_to(zoom, self.text("pixel_at", row=row, column=col), UP, buff=style.LABEL_BUFF * 2)
         return zoom, marker, link, coords

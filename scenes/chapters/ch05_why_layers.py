@@ -202,7 +202,7 @@ class WhyLayers(NarratedScene):
         self.diagram = NetworkDiagram(self.net)
         self.last_hidden = len(self.net.sizes) - 2
         self.hoped = [hoped_neuron(self.net, OUTPUT_HOPE[name]) for name in HOPE_NAMES]
-        self.nine_tag = f"test #{self.nine.index}, a 9"
+        self.nine_tag = self.text("digit_tag", index=self.nine.index, label=9)
         self.why_layers()
         self.digits_as_parts()
         self.part_neurons()
@@ -258,7 +258,7 @@ class WhyLayers(NarratedScene):
             self.play(*fade_out(box), run_time=style.SHORT_RUN_TIME)
             self.hopes = Group()
             for k, (index, name) in enumerate(zip(self.hoped, HOPE_NAMES)):
-                hope = self.neuron_hope(self.diagram.neuron(self.last_hidden, index), k, f"{name}?")
+                hope = self.neuron_hope(self.diagram.neuron(self.last_hidden, index), k, self.text(f"{name}_hope"))
                 self.play(FadeIn(hope), run_time=style.RUN_TIME)
                 self.hopes.add(hope)
 
@@ -317,7 +317,8 @@ class WhyLayers(NarratedScene):
             counts = VGroup()
             for group, masks in zip(self.pieces, edge_pieces(self.nine)):
                 low, high = ink_bounds(*group)
-                counts.add(label_next_to(np.array([(low[0] + high[0]) / 2, low[1], 0.0]), f"{len(masks)} short edges"))
+                below = np.array([(low[0] + high[0]) / 2, low[1], 0.0])
+                counts.add(label_next_to(below, self.text("short_edges", n=len(masks))))
             for k, (group, count) in enumerate(zip(self.pieces, counts)):
                 beat.wait_until(3 + k)  # the loop: a ring of six short edges; the line: a few in a row
                 self.play(*(piece.animate.shift(shift).set_rgba(colours) for piece, shift, colours in group.moves),
@@ -361,7 +362,8 @@ class WhyLayers(NarratedScene):
             beat.wait_until(3)  # none is clearly the loop neuron: where we pinned the hope, and what it really does
             activations = self.net.activations(self.nine.pixels)[self.last_hidden]
             self.hope_readings = {name: float(activations[j]) for name, j in zip(HOPE_NAMES, self.hoped)}
-            marks = Group(*(self.reading_mark(self.diagram.neuron(self.last_hidden, j), f"{name}? {value:.2f}")
+            marks = Group(*(self.reading_mark(self.diagram.neuron(self.last_hidden, j),
+                                              self.text(f"{name}_reading", value=value))
                             for j, (name, value) in zip(self.hoped, self.hope_readings.items())))
             self.play(FadeIn(marks), run_time=style.RUN_TIME)
             self.real = Group(image, tag, answer, marks)
@@ -369,10 +371,13 @@ class WhyLayers(NarratedScene):
     def why_useful(self) -> None:
         with self.beat("why-useful") as beat:
             self.play(Conceal(self.diagram, self.real), run_time=style.RUN_TIME)
-            digit_row = self.box_row(("pixels", "edges", "parts", "digits"), style.ACCENT).set_y(ROW_Y[0])
-            speech_row = self.box_row(("sounds", "syllables", "words", "phrases"), style.B_COLOR).set_y(ROW_Y[1])
+            digit_row = self.box_row(tuple(self.text(k) for k in ("pixels", "edges", "parts", "digits")), style.ACCENT)
+            speech_row = self.box_row(tuple(self.text(k) for k in ("sounds", "syllables", "words", "phrases")),
+                                      style.B_COLOR)
+            digit_row.set_y(ROW_Y[0])
+            speech_row.set_y(ROW_Y[1])
             headers = VGroup(*(label_next_to(row, words, UP).align_to(row, LEFT) for row, words in
-                               ((digit_row, "reading a digit (our hope)"), (speech_row, "understanding speech"))))
+                               ((digit_row, self.text("reading_a_digit")), (speech_row, self.text("understanding_speech")))))
             pictures = self.level_pictures(digit_row[0])
             self.play(Reveal(digit_row, headers[0], pictures), run_time=style.RUN_TIME)
             beat.wait_until(1)  # the same detectors, reused: an 8 and a 4 are built of such parts too
@@ -389,7 +394,7 @@ class WhyLayers(NarratedScene):
             boxes = digit_row[0]
             levels = Arrow(boxes[0].get_left() + RIGHT * 0.2, boxes[-1].get_right() + LEFT * 0.2,
                            buff=0, color=style.SECONDARY, stroke_width=style.HIGHLIGHT_WIDTH).set_y(LEVELS_Y)
-            levels_label = label_next_to(levels, "each level built from the one before", DOWN, buff=style.LABEL_BUFF / 2)
+            levels_label = label_next_to(levels, self.text("each_level"), DOWN, buff=style.LABEL_BUFF / 2)
             self.play(Create(levels), FadeIn(levels_label), run_time=style.RUN_TIME)
             beat.wait_until(3)
             speech_boxes, arrows = speech_row
@@ -401,8 +406,8 @@ class WhyLayers(NarratedScene):
     def honest_question(self) -> None:
         with self.beat("honest-question"):
             self.play(Conceal(self.rows_of_boxes), run_time=style.RUN_TIME)
-            question = Text("Does the trained network really do this?", font_size=style.FONT_SIZE_HEADING,
-                            t2c={"really": style.ACCENT})
+            question = Text(self.text("really_question"), font_size=style.FONT_SIZE_HEADING,
+                            t2c={self.text("really_word"): style.ACCENT})
             self.play(Reveal(question), run_time=style.RUN_TIME)
 
     # --- helpers ---------------------------------------------------------------------------------
@@ -511,7 +516,7 @@ class WhyLayers(NarratedScene):
         edges.arrange(DOWN, buff=HOPE_TILE_STEP - HOPE_TILE).move_to([HOPE_X[1], HOPE_COLUMN_Y, 0])
         part_tiles = Group(*(self.glowing(self.part_tile(k, HOPE_PART, frame_color=TILE_FRAME_COLOR))
                              .move_to([HOPE_X[2], y, 0]) for k, y in enumerate(HOPE_PART_YS)))
-        part_names = VGroup(*(label_next_to(p, n, DOWN) for p, n in zip(part_tiles, ("upper loop", "long line"))))
+        part_names = VGroup(*(label_next_to(p, self.text(n), DOWN) for p, n in zip(part_tiles, ("upper_loop", "long_line"))))
         output = VGroup(Circle(radius=HOPE_OUTPUT_RADIUS).set_stroke(style.NEURON_STROKE_COLOR, style.NEURON_STROKE_WIDTH)
                         .set_fill(style.NEURON_FILL_COLOR, 0.0).move_to([HOPE_X[3], HOPE_COLUMN_Y, 0]))
         output.add(MathTex(str(self.nine.label), font_size=style.FONT_SIZE_HEADING).next_to(output[0], RIGHT))
@@ -527,7 +532,7 @@ class WhyLayers(NarratedScene):
         columns = [edges, part_tiles, output[0]]
         names = VGroup(*(label_next_to(column, layer_name(layer, len(self.net.sizes)), UP).set_y(HOPE_NAMES_Y)
                          for layer, column in enumerate(columns, start=1)), tag)
-        title = Text("our hope, not our network: a made-up diagram", font_size=style.FONT_SIZE_SMALL, color=HOPE_COLOR)
+        title = Text(self.text("made_up_diagram"), font_size=style.FONT_SIZE_SMALL, color=HOPE_COLOR)
         title.to_edge(UP, buff=style.FRAME_MARGIN)
         return Group(image, edges, Group(part_tiles, part_names), output,
                      VGroup(into_edges, into_parts, into_output), names, title)

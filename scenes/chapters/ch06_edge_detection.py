@@ -188,20 +188,21 @@ def signed_stroke(weight: float, largest: float) -> tuple[ManimColor, float]:
     return style.weight_stroke(weight, largest, *SIGNED_EDGE_WIDTHS)
 
 
-def weight_legend(scale: float, width: float = GRID_SIDE) -> Group:
+def weight_legend(scale: float, words: tuple[str, str, str], width: float = GRID_SIDE) -> Group:
     """A strip of squares from the most negative weight (bright red) through 0 (black) to the most
-    positive (bright green), as a ``WeightGrid`` draws them at ``scale``, named below."""
+    positive (bright green), as a ``WeightGrid`` draws them at ``scale``, named below by ``words``
+    (negative, positive, its title)."""
     values = np.linspace(-scale, scale, LEGEND_STEPS)
     rgba = style.weight_rgba(values, scale)
     colours, alpha = rgba[:, :3], rgba[:, 3]
     rows = round(LEGEND_HEIGHT / (width / LEGEND_STEPS))
     strip = PixelGrid(rgba_image(np.tile(colours, (rows, 1)), np.tile(alpha, rows), shape=(rows, LEGEND_STEPS)),
                       side=width, frame=True)
-    names = VGroup(label("negative", color=style.NEGATIVE_WEIGHT_COLOR),
-                   label("positive", color=style.POSITIVE_WEIGHT_COLOR))
+    names = VGroup(label(words[0], color=style.NEGATIVE_WEIGHT_COLOR),
+                   label(words[1], color=style.POSITIVE_WEIGHT_COLOR))
     for name, edge in zip(names, (LEFT, RIGHT)):
         name.next_to(strip, DOWN, buff=style.LABEL_BUFF).align_to(strip, edge)
-    title = label_next_to(strip, "one square per weight", UP)
+    title = label_next_to(strip, words[2], UP)
     return Group(strip, names, title)
 
 
@@ -378,14 +379,15 @@ class EdgeDetection(NarratedScene):
             self.remove(d)
             example = self.image
             grid = WeightGrid(real, side=GRID_SIDE, frame=True, scale=scale).move_to(GRID_CENTER)
-            grid_label = label_next_to(grid, "784 weights, one per pixel")
+            grid_label = label_next_to(grid, self.text("weights_per_pixel"))
             self.play(Reveal(grid, grid_label), run_time=style.RUN_TIME)
             beat.wait_until(1)  # green positive, red negative, brighter bigger
-            legend = weight_legend(scale).move_to(RIGHT_CENTER)
+            words = (self.text("negative"), self.text("positive"), self.text("one_square"))
+            legend = weight_legend(scale, words).move_to(RIGHT_CENTER)
             self.play(Reveal(legend), run_time=style.RUN_TIME)
             beat.wait_until(2)  # the real weights of this neuron
-            title = label_next_to(grid, f"our network's neuron {NEURON}", UP)
-            trained = label_next_to(grid, "its 784 trained weights")
+            title = label_next_to(grid, self.text("our_neuron", n=NEURON), UP)
+            trained = label_next_to(grid, self.text("trained_weights"))
             self.play(Reveal(title), Swap(grid_label, trained), run_time=style.RUN_TIME)
             beat.wait_until(3)  # bright pixels on green push the sum up, on red down
             overlay = WeightGrid(real, side=GRID_SIDE, scale=scale).move_to(grid)
@@ -393,7 +395,7 @@ class EdgeDetection(NarratedScene):
             products = WeightGrid(product, side=GRID_SIDE, frame=True,
                                   scale=float(np.percentile(np.abs(product[self.pixels > 0]), PRODUCT_PERCENTILE)))
             products.move_to(RIGHT_CENTER)
-            products_label = label_next_to(products, "pixel × weight")
+            products_label = label_next_to(products, self.text("pixel_times_weight"))
             self.play(overlay.animate.overlay_on(example), run_time=style.RUN_TIME)
             self.play(Conceal(legend), run_time=style.SHORT_RUN_TIME)
             self.play(Reveal(products, products_label), run_time=style.RUN_TIME)
@@ -403,26 +405,26 @@ class EdgeDetection(NarratedScene):
     def bar(self, bench: Bench) -> None:
         bar_sum = weighted_sum(bar_weights(), self.pixels)
         with self.beat("bar", bar_sum=bar_sum) as beat:
-            title = label_next_to(bench.grid, "a made-up weight pattern", UP, color=style.ALT_ACCENT)
+            title = label_next_to(bench.grid, self.text("made_up_pattern"), UP, color=style.ALT_ACCENT)
             self.play(Conceal(bench.aside), Swap(bench.title, title), run_time=style.RUN_TIME)
             bench.title = title
             beat.wait_until(1)
-            grid_label = label_next_to(bench.grid, "bar +1, rest 0")
+            grid_label = label_next_to(bench.grid, self.text("bar_rest"))
             self.play(Transform(bench.grid, bench.grid.copy().set_weights(bar_weights())),
                       Transform(bench.overlay, bench.overlay.copy().set_weights(bar_weights())),
                       Swap(bench.grid_label, grid_label), run_time=style.RUN_TIME)
             bench.grid_label = grid_label
             beat.wait_until(2)
-            bench.words["sum"] = self.readout_words(2, "weighted sum")
+            bench.words["sum"] = self.readout_words(2, self.text("weighted_sum"))
             bench.numbers["sum"] = self.readout_number(2, "bar sum", bar_sum)
             self.play(Reveal(bench.words["sum"], bench.numbers["sum"]), run_time=style.RUN_TIME)
 
     def edge_detector(self, bench: Bench) -> None:
         parts = edge_parts(self.pixels)
         with self.beat("edge-detector", edge_sum=parts["sum"]) as beat:
-            grid_label = label_next_to(bench.grid, "bar +1, above and below −1")
+            grid_label = label_next_to(bench.grid, self.text("bar_rim"))
             # the sum so far is now only the bar's share: it moves up to the bar's row
-            bench.words["bar"] = self.readout_words(0, "bar (+1)")
+            bench.words["bar"] = self.readout_words(0, self.text("bar_part"))
             bar_number = self.readout_number(0, "bar part", parts["bar"])
             self.play(Transform(bench.grid, bench.grid.copy().set_weights(edge_weights())),
                       Transform(bench.overlay, bench.overlay.copy().set_weights(edge_weights())),
@@ -430,11 +432,11 @@ class EdgeDetection(NarratedScene):
                       ReplacementTransform(bench.numbers["sum"], bar_number), run_time=style.RUN_TIME)
             bench.grid_label, bench.numbers["bar"] = grid_label, bar_number
             beat.wait_until(1)  # the total peaks when the bar is bright and its neighbours dark
-            bench.words["rim"] = self.readout_words(1, "above, below (−1)")
+            bench.words["rim"] = self.readout_words(1, self.text("rim_part"))
             bench.numbers["rim"] = self.readout_number(1, "rim part", parts["rim"])
             self.play(Reveal(bench.words["rim"], bench.numbers["rim"]), run_time=style.RUN_TIME)
             beat.wait_until(2)
-            bench.words["sum"] = self.readout_words(2, "weighted sum")
+            bench.words["sum"] = self.readout_words(2, self.text("weighted_sum"))
             bench.numbers["sum"] = self.readout_number(2, "edge sum", parts["sum"])
             y = (READOUT_YS[1] + READOUT_YS[2]) / 2
             bench.rule = Line([READOUT_LEFT, y, 0], [READOUT_RIGHT, y, 0]).set_stroke(style.SECONDARY, style.EDGE_WIDTH)
@@ -463,9 +465,9 @@ class EdgeDetection(NarratedScene):
             unit_line = NumberLine(x_range=[0, 1, 0.1], length=UNIT_LINE_LENGTH, color=style.SECONDARY)
             unit_line.add_numbers([0, 0.5, 1], font_size=style.FONT_SIZE_LABEL, num_decimal_places=1)
             unit_line.move_to(UP * ACTIVATION_LINE_Y)
-            sums_title = label_next_to(sums_line, "possible weighted sums", UP, buff=style.LABEL_BUFF * 2)
+            sums_title = label_next_to(sums_line, self.text("possible_sums"), UP, buff=style.LABEL_BUFF * 2)
             sums_title.align_to(sums_line, LEFT)
-            unit_title = label_next_to(unit_line, "activations: only between 0 and 1", DOWN, buff=style.LABEL_BUFF * 4)
+            unit_title = label_next_to(unit_line, self.text("only_0_to_1"), DOWN, buff=style.LABEL_BUFF * 4)
             dots = VGroup(*(Dot(sums_line.n2p(s), radius=SQUISH_DOT_RADIUS, color=style.TEXT_COLOR) for s in SQUISH_SUMS))
             self.play(Create(sums_line), FadeIn(sums_title), FadeIn(dots), run_time=style.RUN_TIME)
             beat.wait_until(1)
@@ -496,9 +498,9 @@ class EdgeDetection(NarratedScene):
             self.play(Create(plot.graph), FadeIn(plot.label), run_time=style.RUN_TIME * 1.5)
             self.play(*fade_out(self.sum_dots), run_time=style.SHORT_RUN_TIME)
             axes = plot.axes
-            low = Text("very negative\n→ near 0", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
+            low = Text(self.text("very_negative"), font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
             low.move_to(axes.c2p(axes.x_range[0] * NOTE_X, NOTE_Y_LOW))
-            high = Text("very positive\n→ near 1", font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
+            high = Text(self.text("very_positive"), font_size=style.FONT_SIZE_SMALL, color=style.SECONDARY)
             high.move_to(axes.c2p(axes.x_range[1] * NOTE_X, NOTE_Y_HIGH))
             beat.wait_until(1)
             self.play(FadeIn(low), FadeIn(high), run_time=style.RUN_TIME)
@@ -528,7 +530,7 @@ class EdgeDetection(NarratedScene):
             self.play(UpdateFromAlphaFunc(curve.shifted, lambda m, a: m.become(slid(smooth(a)))),
                       FadeIn(curve.shifted_label), run_time=style.RUN_TIME * 1.5)
             beat.wait_until(2)
-            self.bias_tag = tag(self.equation.bias, "bias", style.B_COLOR)
+            self.bias_tag = tag(self.equation.bias, self.text("bias"), style.B_COLOR)
             self.play(Create(self.bias_tag[0]), FadeIn(self.bias_tag[1]), run_time=style.RUN_TIME)
 
     def with_and_without(self, curve: Curve) -> Group:
@@ -537,8 +539,8 @@ class EdgeDetection(NarratedScene):
         values = {"edge_sum": self.edge_sum, "plain": plain, "biased": biased,
                   "weak_sum": self.weak_sum, "weak_plain": weak_plain, "weak_biased": weak_biased}
         with self.beat("with-and-without", **values) as beat:
-            header = [VGroup(), label("sum"), label("no bias"),
-                      label(f"bias {BIAS_EXAMPLE:g}".replace("-", "−"), color=style.B_COLOR)]
+            header = [VGroup(), label(self.text("sum")), label(self.text("no_bias")),
+                      label(self.text("bias_of", bias=BIAS_EXAMPLE).replace("-", "−"), color=style.B_COLOR)]
             rows, marks = [], []
             for key, pixels, s in (("", self.pixels, self.edge_sum), (" weak", self.weak_pixels, self.weak_sum)):
                 no_bias, with_bias = float(nn.sigmoid(s)), float(nn.sigmoid(s + BIAS_EXAMPLE))
@@ -563,12 +565,12 @@ class EdgeDetection(NarratedScene):
 
     def pattern_and_threshold(self) -> None:
         with self.beat("pattern-and-threshold") as beat:
-            pattern = tag(VGroup(*self.equation.body()), "which pattern", style.W_COLOR)
+            pattern = tag(VGroup(*self.equation.body()), self.text("which_pattern"), style.W_COLOR)
             pattern[1].align_to(pattern[0], LEFT)  # clear of the bias's words, centred under the bias's box
             bias_box, bias_word = self.bias_tag
             self.play(Create(pattern[0]), FadeIn(pattern[1]), run_time=style.RUN_TIME)
             beat.wait_until(1)
-            threshold = label_next_to(bias_box, "how big the sum must be", color=style.B_COLOR)
+            threshold = label_next_to(bias_box, self.text("how_big"), color=style.B_COLOR)
             self.play(Swap(bias_word, threshold), run_time=style.RUN_TIME)
             self.bias_tag = VGroup(pattern, bias_box, threshold)
 
@@ -582,8 +584,8 @@ class EdgeDetection(NarratedScene):
                       self.equation.morph_into(WeightedSum(self.equation.terms, sigma=True, bias="+ b")),
                       run_time=style.RUN_TIME)
             grid = WeightGrid(w, side=GRID_SIDE, frame=True, scale=float(np.percentile(np.abs(w), REAL_GRID_PERCENTILE)))
-            grid_label = label_next_to(grid, "its 784 trained weights")
-            title = label_next_to(grid, f"our network's neuron {NEURON}", UP)
+            grid_label = label_next_to(grid, self.text("trained_weights"))
+            title = label_next_to(grid, self.text("our_neuron", n=NEURON), UP)
             image = DigitImage(self.pixels, side=GRID_SIDE)
             image_label = label_next_to(image, self.digit.tag)
             bias_line = VGroup(MathTex("b", "=", font_size=style.FONT_SIZE_BODY), self.show_number("real bias", b))

@@ -9,7 +9,9 @@ neurons that own a bias get a thick blue outline as their biases are counted.
 """
 from __future__ import annotations
 
-from manim import DOWN, LEFT, RIGHT, UP, Animation, Create, FadeIn, Line, MathTex, VGroup
+from collections.abc import Callable
+
+from manim import DOWN, LEFT, RIGHT, UP, Animation, Create, FadeIn, Line, MathTex, Text, VGroup
 
 import nn
 from scenes.components import NetworkDiagram, highlight_box, label, ring, style
@@ -22,6 +24,7 @@ ROW_GAP = 0.16  # between ledger lines
 SECTION_GAP = 0.4  # between the weights, biases and total sections
 RULE_GAP = 0.36  # between the last weight line and the line of all weights (a rule between them)
 COLUMN_GAP = 0.25  # between a line's sum, its "=" and its result
+TEXT_PER_TEX = 0.7  # a word beside a formula: text this many times the formula's size looks the same size
 FIRST_NEURONS_ONE_BY_ONE = 5  # neurons of the first hidden layer wired one at a time
 ONE_NEURON_TIME = 0.4  # wiring one of those neurons (quick)
 BIAS_STROKE_WIDTH = 5.0  # outline of a neuron whose bias is counted (thick: it must read at 480p)
@@ -66,7 +69,8 @@ class Ledger(VGroup):
     ``total`` the final line.
     """
 
-    def __init__(self, net: nn.Network) -> None:
+    def __init__(self, net: nn.Network, text: Callable[[str], str]) -> None:
+        """``text(key)``: the words the ledger draws, in the film's language (``NarratedScene.text``)."""
         super().__init__()
         terms, biases = weight_terms(net), bias_terms(net)
         self.weight_lines = [self.line([str(a), r"\times", str(b)], thousands(a * b), style.W_COLOR)
@@ -74,10 +78,9 @@ class Ledger(VGroup):
         parts = [p for n in biases for p in ("+", str(n))][1:]
         self.bias_line = self.line(parts, str(sum(biases)), style.B_COLOR)
         total_weights = sum(weight_subtotals(net))
-        self.weights_total = self.line([r"\text{all}"], thousands(total_weights), style.W_COLOR)
-        self.total = self.line([r"\text{total}"], thousands(net.n_parameters), style.TEXT_COLOR,
-                               style.FONT_SIZE_HEADING)
-        self.heads = [label("weights", style.W_COLOR), label("biases", style.B_COLOR)]
+        self.weights_total = self.line(text("all"), thousands(total_weights), style.W_COLOR)
+        self.total = self.line(text("total"), thousands(net.n_parameters), style.TEXT_COLOR, style.FONT_SIZE_HEADING)
+        self.heads = [label(text("weights"), style.W_COLOR), label(text("biases"), style.B_COLOR)]
         column = VGroup(self.heads[0], *self.weight_lines, self.weights_total, self.heads[1], self.bias_line,
                         self.total)
         column.arrange(DOWN, aligned_edge=LEFT, buff=ROW_GAP)
@@ -97,8 +100,11 @@ class Ledger(VGroup):
         self.add(column, self.rule)
 
     @staticmethod
-    def line(parts: list[str], result: str, color, size: float = style.FONT_SIZE_BODY) -> VGroup:
-        return VGroup(MathTex(*parts, font_size=size, color=color), MathTex("=", font_size=size),
+    def line(parts: list[str] | str, result: str, color, size: float = style.FONT_SIZE_BODY) -> VGroup:
+        """"parts = result": ``parts`` are TeX, or one word (drawn as text, in any language)."""
+        left = Text(parts, font_size=size * TEXT_PER_TEX, color=color) if isinstance(parts, str) else \
+            MathTex(*parts, font_size=size, color=color)
+        return VGroup(left, MathTex("=", font_size=size),
                       MathTex(result, font_size=size, color=color)).arrange(RIGHT, buff=COLUMN_GAP)
 
 
@@ -110,7 +116,7 @@ class CountingParameters(NarratedScene):
         self.diagram = NetworkDiagram(self.net).color_edges_by_weights()
         # edges join the scene as they are counted, behind the neurons
         self.diagram.remove(self.diagram.edges)
-        self.ledger = Ledger(self.net)
+        self.ledger = Ledger(self.net, self.text)
         self.one_neuron()
         self.whole_layer()
         self.tally()
@@ -124,10 +130,11 @@ class CountingParameters(NarratedScene):
             first = self.diagram.drawn_indices(1)[0]
             self.marker = ring(self.diagram.neuron(1, first))
             n_in = self.net.sizes[0]
-            weights = MathTex(str(n_in), r"\text{ weights}", font_size=style.FONT_SIZE_BODY, color=style.W_COLOR)
-            bias = MathTex("+", r"1 \text{ bias}", font_size=style.FONT_SIZE_BODY)
-            bias[1].set_color(style.B_COLOR)
-            self.per_neuron = VGroup(label("into one neuron:"), weights, bias)
+            weights = label(self.text("n_weights", n=n_in), style.W_COLOR, style.FONT_SIZE_BODY * TEXT_PER_TEX)
+            bias = VGroup(label("+", style.TEXT_COLOR, style.FONT_SIZE_BODY * TEXT_PER_TEX),
+                          label(self.text("one_bias"), style.B_COLOR, style.FONT_SIZE_BODY * TEXT_PER_TEX))
+            bias.arrange(RIGHT, buff=style.LABEL_BUFF)
+            self.per_neuron = VGroup(label(self.text("into_one_neuron")), weights, bias)
             self.per_neuron.arrange(DOWN, aligned_edge=LEFT, buff=ROW_GAP)
             self.per_neuron.move_to([TALLY_LEFT, TALLY_TOP, 0], aligned_edge=UP + LEFT)
             beat.wait_until(1)
@@ -144,7 +151,7 @@ class CountingParameters(NarratedScene):
                 self.draw_edges(self.incoming(index), self.marker.animate.move_to(self.diagram.neuron(1, index)),
                                 run_time=ONE_NEURON_TIME)
             n_out = weight_terms(self.net)[0][1]
-            times = MathTex(r"\times", str(n_out), r"\text{ neurons}", font_size=style.FONT_SIZE_BODY)
+            times = label(self.text("times_neurons", n=n_out), style.TEXT_COLOR, style.FONT_SIZE_BODY * TEXT_PER_TEX)
             times.next_to(self.per_neuron, DOWN, buff=ROW_GAP).align_to(self.per_neuron, LEFT)
             self.draw_edges(self.incoming(*indices[FIRST_NEURONS_ONE_BY_ONE:]), FadeIn(times),
                             run_time=style.RUN_TIME)

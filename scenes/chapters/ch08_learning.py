@@ -15,6 +15,7 @@ digit and its weights into the outputs; a sealed black box, by contrast, shows n
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import cache
 
 import numpy as np
@@ -55,7 +56,7 @@ from scenes.components import (
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input, user_chose_input
 from scenes.content.digit_parts import first_clean_example, hole_centre, loop_edges
-from scenes.content.examples import accuracy_on_test_set, first_misread, percent
+from scenes.content.examples import accuracy_on_test_set, first_misread
 from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the dials ----------------------------------------------------------------------------------
@@ -222,17 +223,16 @@ class Dial(VGroup):
 ORIGIN3 = np.zeros(3)
 
 
-def dial_key(scale: int) -> VGroup:
+def dial_key(scale: int, words: tuple[str, str]) -> VGroup:
     """The scale, once for all dials: an empty face with 0 at the top and −scale, +scale at its ends."""
     face = Dial(0.0, scale, style.SECONDARY)
     face.remove(face.needle, face.hub, face.number)
     marks = VGroup(*(MathTex(text, font_size=style.FONT_SIZE_LABEL).move_to(
         face.centre() + face._direction(turn) * face.radius * 1.75 + (DOWN * 0.08 if turn else ORIGIN3))
         for text, turn in ((f"-{scale}", -1.0), ("0", 0.0), (f"+{scale}", 1.0))))
-    words = VGroup(label("needle straight up = 0", style.TEXT_COLOR),
-                   label("every dial on this one scale", style.TEXT_COLOR)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
-    words.next_to(face, RIGHT, buff=0.9)
-    return VGroup(face, marks, words)
+    lines = VGroup(*(label(line, style.TEXT_COLOR) for line in words)).arrange(DOWN, aligned_edge=LEFT, buff=0.12)
+    lines.next_to(face, RIGHT, buff=0.9)
+    return VGroup(face, marks, lines)
 
 
 def small_chart(values, names: list[str], size: tuple[float, float], colors: list, step: float,
@@ -259,17 +259,18 @@ def small_chart(values, names: list[str], size: tuple[float, float], colors: lis
     return group
 
 
-def push_table(neuron: int, activation: float, weight: float, output: int) -> VGroup:
-    """One bar worked out: neuron's activation, times its weight into ``output``, is its push."""
-    rows = [(label("activation"), rf"{activation:.3f}"),
-            (label(f"× weight into {output}"), rf"{weight:.2f}"),
-            (label("= push"), rf"\approx {activation * weight:.2f}")]
+def push_table(neuron: int, activation: float, weight: float, output: int, text: Callable[..., str]) -> VGroup:
+    """One bar worked out: neuron's activation, times its weight into ``output``, is its push (its words
+    from ``text``, the scene's labels)."""
+    rows = [(label(text("activation")), rf"{activation:.3f}"),
+            (label(text("times_weight_into", output=output)), rf"{weight:.2f}"),
+            (label(text("equals_push")), rf"\approx {activation * weight:.2f}")]
     table = VGroup(*(VGroup(words, MathTex(value, font_size=style.FONT_SIZE_BODY)) for words, value in rows))
     table.arrange(DOWN, aligned_edge=LEFT, buff=0.12)
     right = max(words.get_right()[0] for words, _ in table) + 0.3 + max(value.width for _, value in table)
     for words, value in table:
         value.move_to([right, words.get_y(), 0], aligned_edge=RIGHT)
-    return VGroup(label(f"neuron {neuron}:", style.ACCENT), table).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
+    return VGroup(label(text("neuron_colon", n=neuron), style.ACCENT), table).arrange(DOWN, aligned_edge=LEFT, buff=0.15)
 
 
 def signed_colors(values) -> list:
@@ -303,21 +304,23 @@ class HowLearningRelates(NarratedScene):
                 bias = VGroup(*(Dial(v, scale, style.B_COLOR) for la, k, v in params if la == layer and k == "b"))
                 bias.next_to(weights, RIGHT, buff=BIAS_GAP)
                 dials = VGroup(*weights, *bias)
-                name = VGroup(label(layer_name(layer, len(self.net.sizes)), style.TEXT_COLOR), label("its neuron 0"))
+                name = VGroup(label(layer_name(layer, len(self.net.sizes)), style.TEXT_COLOR),
+                              label(self.text("its_neuron_0")))
                 name.arrange(DOWN, aligned_edge=LEFT, buff=0.1)
                 name.next_to(dials[0].face, LEFT, buff=ROW_LABEL_BUFF)
                 self.rows.add(VGroup(name, dials))
                 self.dial_rows.append(dials)
             self.rows.arrange(DOWN, buff=DIAL_ROW_GAP, aligned_edge=LEFT)
             first = self.dial_rows[0]
-            heads = VGroup(label("weights", style.W_COLOR).next_to(VGroup(*first[:N_WEIGHT_DIALS]), UP, buff=0.2),
-                           label("bias", style.B_COLOR).next_to(first[N_WEIGHT_DIALS], UP, buff=0.2))
+            heads = VGroup(label(self.text("weights"), style.W_COLOR).next_to(VGroup(*first[:N_WEIGHT_DIALS]), UP, buff=0.2),
+                           label(self.text("bias"), style.B_COLOR).next_to(first[N_WEIGHT_DIALS], UP, buff=0.2))
             heads[1].align_to(heads[0], UP)
             self.rows.add(heads)
             left = -(self.rows.width + AIM_SPACE) / 2  # rows and the room for the aims, centred
             self.rows.move_to([left, ROWS_TOP, 0], aligned_edge=UP + LEFT)
-            self.key = dial_key(scale).move_to([left, KEY_Y, 0], aligned_edge=LEFT)
-            more = label(f"… and {self.net.n_parameters - len(params):,} more", font_size=style.FONT_SIZE_BODY)
+            self.key = dial_key(scale, (self.text("needle_up"), self.text("one_scale")))
+            self.key.move_to([left, KEY_Y, 0], aligned_edge=LEFT)
+            more = label(self.text("and_more", n=self.net.n_parameters - len(params)), font_size=style.FONT_SIZE_BODY)
             self.more = more.next_to(self.rows, DOWN, buff=DIAL_ROW_GAP).align_to(self.rows, LEFT)
             self.play(Reveal(self.rows), run_time=style.RUN_TIME)
             beat.wait_until(1)  # "straight up is zero, and all dials share one scale"
@@ -328,12 +331,12 @@ class HowLearningRelates(NarratedScene):
     def by_hand(self) -> None:
         with self.beat("by-hand") as beat:
             dials = [d for row in self.dial_rows for d in row]
-            self.note = label("imagine: every dial starts at 0", style.ACCENT)
+            self.note = label(self.text("imagine_zero"), style.ACCENT)
             self.note.next_to(self.more, RIGHT, buff=0.8).align_to(self.more, DOWN)
             self.play(*(d.turn_to(0.0) for d in dials), FadeIn(self.note), run_time=BACK_TO_ZERO_TIME)
             beat.wait_until(1)  # "picture setting every one of these numbers yourself, by hand"
             values = [v for _, _, v in dial_parameters(self.net)]
-            hand = label("… and you turn them, one by one", style.ACCENT).move_to(self.note, aligned_edge=LEFT)
+            hand = label(self.text("turn_them"), style.ACCENT).move_to(self.note, aligned_edge=LEFT)
             self.play(Swap(self.note, hand), run_time=style.SHORT_RUN_TIME)
             self.note = hand
             for d, v in zip(dials, values):
@@ -364,8 +367,10 @@ class HowLearningRelates(NarratedScene):
             self.bring_to_back(self.image, self.tag)
             self.play(self.diagram.forward_pass(self.digit.pixels, quick=True, box=False))
             beat.wait_until(1)  # "it shows the digit 5, but our network reads it as 6"
-            self.verdict = VGroup(label("network says " + str(self.answer), style.WRONG_COLOR, style.FONT_SIZE_BODY),
-                                  label(f"true label {self.digit.label}", style.RIGHT_COLOR, style.FONT_SIZE_BODY))
+            self.verdict = VGroup(label(self.text("network_says", answer=self.answer), style.WRONG_COLOR,
+                                        style.FONT_SIZE_BODY),
+                                  label(self.text("true_label", label=self.digit.label), style.RIGHT_COLOR,
+                                        style.FONT_SIZE_BODY))
             self.verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(self.tag, DOWN, buff=0.5)
             self.verdict.align_to(self.image, LEFT)
             self.marks = VGroup()
@@ -391,15 +396,15 @@ class HowLearningRelates(NarratedScene):
             below = chart.get_bottom()[1] - 0.28
             names = VGroup(*(MathTex(str(j), font_size=style.FONT_SIZE_LABEL).move_to([bar.get_x(), below, 0])
                              for j, bar in enumerate(chart.bars)))
-            title = label_next_to(chart, f"each neuron's push on the output {self.answer}", UP)
-            axis_name = label_next_to(names, "neurons of the second hidden layer", DOWN, buff=0.1)
+            title = label_next_to(chart, self.text("push_on_output", answer=self.answer), UP)
+            axis_name = label_next_to(names, self.text("second_layer_neurons"), DOWN, buff=0.1)
             self.play(Reveal(chart, names, title, axis_name), run_time=style.RUN_TIME)
             self.chart_group = VGroup(chart, names, title, axis_name)
             beat.wait_until(2)  # "its length is that neuron's real activation ... times its weight"
             strongest = int(np.argmax(values))
             activation = float(self.net.activations(self.digit.pixels)[-2][strongest])
             weight = float(self.net.weights[-1][self.answer, strongest])
-            self.example = push_table(strongest, activation, weight, self.answer)
+            self.example = push_table(strongest, activation, weight, self.answer, self.text)
             self.example.next_to(self.tag, DOWN, buff=0.45).align_to(self.image, LEFT)
             example_box = highlight_box(chart.bars[strongest], buff=BAR_BOX_BUFF)
             self.play(FadeIn(self.example), Create(example_box), run_time=style.RUN_TIME)
@@ -415,8 +420,8 @@ class HowLearningRelates(NarratedScene):
                 self.panels.add(Group(image, MathTex(str(j), font_size=style.FONT_SIZE_LABEL, color=style.ACCENT)
                                       .next_to(image, DOWN, buff=0.1)))
             self.panels.arrange(RIGHT, buff=PANEL_GAP).move_to([chart.get_x(), PANELS_TOP, 0], aligned_edge=UP)
-            panel_title = VGroup(label("what makes each fire:"), label("average of the test"),
-                                 label(f"images where it is > {FIRING}")).arrange(DOWN, aligned_edge=LEFT, buff=0.08)
+            panel_title = VGroup(*(label(line) for line in self.text("what_fires", firing=FIRING).split("\n")))
+            panel_title.arrange(DOWN, aligned_edge=LEFT, buff=0.08)
             panel_title.next_to(self.panels, LEFT, buff=0.5).align_to(self.image, LEFT)
             self.play(Conceal(self.example), run_time=style.SHORT_RUN_TIME)
             self.play(Reveal(self.panels, panel_title), run_time=style.RUN_TIME)
@@ -430,11 +435,11 @@ class HowLearningRelates(NarratedScene):
                       run_time=style.SHORT_RUN_TIME)
             average = DigitImage(firing_average(self.net, focus), side=FOCUS_SIDE)
             average.to_corner(UP + LEFT, buff=style.FRAME_MARGIN)
-            caption = VGroup(label(f"neuron {focus}, second hidden layer:", style.ACCENT),
-                             label("average of the images it fires on")).arrange(DOWN, aligned_edge=LEFT, buff=0.08)
+            caption = VGroup(label(self.text("focus_neuron", n=focus), style.ACCENT),
+                             label(self.text("average_fires_on"))).arrange(DOWN, aligned_edge=LEFT, buff=0.08)
             caption.next_to(average, DOWN, buff=0.15).align_to(average, LEFT)
-            accuracy = VGroup(label("the whole network reads", style.TEXT_COLOR),
-                              label(f"{percent(accuracy_on_test_set())} of test images right", style.TEXT_COLOR))
+            accuracy = VGroup(*(label(line, style.TEXT_COLOR) for line in
+                                self.text("whole_network_reads", accuracy=accuracy_on_test_set()).split("\n")))
             accuracy.arrange(DOWN, aligned_edge=LEFT, buff=0.08).next_to(caption, DOWN, buff=0.6)
             accuracy.align_to(average, LEFT)
             counts = firing_counts(self.net, focus)
@@ -442,8 +447,8 @@ class HowLearningRelates(NarratedScene):
                                       [style.ACCENT] * 10, float(counts.max()), axis_numbers=False)
             count_chart.shift(COUNTS_CENTER - count_chart[0].get_center())
             fires = (_test_activations(self.net)[firing_images(self.net, focus), focus] > FIRING).all()
-            which = "it fires on" if fires else "that excite it most"
-            count_title = label_next_to(count_chart, f"the {int(counts.sum()):,} test images {which}, by digit",
+            count_title = label_next_to(count_chart, self.text("images_it_fires_on" if fires else "images_exciting_most",
+                                                               n=int(counts.sum())),
                                         UP, buff=0.1)
             self.play(Reveal(accuracy, average, caption, count_chart, count_title), run_time=style.RUN_TIME)
             beat.wait_until(1)  # "digging into its weights then tests your assumptions ..."
@@ -452,9 +457,10 @@ class HowLearningRelates(NarratedScene):
                                     math.ceil(np.abs(outgoing).max()))
             out_chart.shift(OUTGOING_CENTER - out_chart[0].get_center())
             pair = (self.answer, self.digit.label)
-            values_shown = label(", ".join(f"into {d}: {outgoing[d]:+.2f}".replace("-", "−") for d in pair),
+            values_shown = label(", ".join(self.text("into_digit", digit=d, weight=outgoing[d]).replace("-", "−")
+                                           for d in pair),
                                  style.ACCENT).next_to(out_chart, UP, buff=0.1)
-            out_title = label_next_to(values_shown, "its weights into the outputs 0–9", UP, buff=0.08)
+            out_title = label_next_to(values_shown, self.text("weights_into_outputs"), UP, buff=0.08)
             marks = VGroup(*(highlight_box(out_chart[0].bars[d], buff=BAR_BOX_BUFF) for d in pair))
             self.play(Reveal(out_chart, out_title), run_time=style.RUN_TIME)
             self.play(Create(marks), FadeIn(values_shown), run_time=style.RUN_TIME)
@@ -470,5 +476,5 @@ class HowLearningRelates(NarratedScene):
             question.move_to(box)
             arrows = VGroup(Arrow(image.get_right(), box.get_left(), buff=0.2),
                             Arrow(box.get_right(), answer.get_left(), buff=0.2)).set_color(style.SECONDARY)
-            name = label_next_to(box, "sealed: no weights to look at")
+            name = label_next_to(box, self.text("sealed"))
             self.play(Reveal(row, arrows, name), run_time=style.RUN_TIME)

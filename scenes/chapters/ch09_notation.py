@@ -210,7 +210,7 @@ class LinearAlgebraNotation(NarratedScene):
             mask = np.zeros(nn.N_PIXELS, dtype=bool)
             mask[list(SMALL_INPUT_PIXELS)] = True
             marks = square_outlines(image, mask, stroke_width=style.HIGHLIGHT_WIDTH)
-            tag = label_next_to(image, f"{len(SMALL_INPUT_PIXELS)} pixels of {self.digit.tag}")
+            tag = label_next_to(image, self.text("pixels_of", n=len(SMALL_INPUT_PIXELS), tag=self.digit.tag))
             beat.wait_until(2)
             self.play(Reveal(image, tag), Create(marks), run_time=style.RUN_TIME)
             self.play(self.diagram.forward_pass(self.x, box=False))
@@ -238,8 +238,8 @@ class LinearAlgebraNotation(NarratedScene):
         second.set_color(style.ALT_ACCENT)
         # each index gets its meaning on a line of its own, straight below it: the neuron's to the left,
         # the input's to the right, so the two pointers never cross
-        feeds = label(f"neuron it feeds: {j}", style.ACCENT)
-        comes = label(f"input it comes from: {i}", style.ALT_ACCENT)
+        feeds = label(self.text("neuron_it_feeds", j=j), style.ACCENT)
+        comes = label(self.text("input_it_comes_from", i=i), style.ALT_ACCENT)
         feeds.next_to(zoom, DOWN, buff=0.45).align_to([first.get_x() + 0.15, 0, 0], RIGHT)
         comes.next_to(feeds, DOWN, buff=0.25).align_to([second.get_x() - 0.15, 0, 0], LEFT)
         arrows = VGroup(
@@ -384,8 +384,8 @@ class LinearAlgebraNotation(NarratedScene):
             self.play(self.diagram.forward_pass(self.x, box=False, from_layer=1))
             beat.wait_until(2)
             below = self.compact_box.get_bottom()[1]
-            matrix_word = label("matrix", style.W_COLOR).move_to([W.get_x(), below - 0.55, 0])
-            vector_word = label("vectors").move_to([(a0.get_x() + b.get_x()) / 2, below - 0.55, 0])
+            matrix_word = label(self.text("matrix"), style.W_COLOR).move_to([W.get_x(), below - 0.55, 0])
+            vector_word = label(self.text("vectors")).move_to([(a0.get_x() + b.get_x()) / 2, below - 0.55, 0])
             kinds = VGroup(matrix_word, vector_word)
             ticks = VGroup(*(Line([part.get_x(), below - 0.05, 0], [word.get_x() + dx, word.get_top()[1] + 0.06, 0],
                                   stroke_width=2, color=color)

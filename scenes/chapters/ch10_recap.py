@@ -34,7 +34,7 @@ from manim import (
 )
 
 import nn
-from scenes.components import DigitImage, NetworkDiagram, highlight_box, label_next_to, ring, style
+from scenes.components import DigitImage, NetworkDiagram, highlight_box, label, label_next_to, ring, style
 from scenes.components.edge_marks import bundle_label, edge_flash, lit_edges
 from scenes.components.equations import colored_tex
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
@@ -202,11 +202,10 @@ class Recap(NarratedScene):
 
     def reassuring(self) -> None:
         with self.beat("reassuring") as beat:
-            count = MathTex(thousands(self.net.n_parameters), r"\text{ parameters: }", thousands(self.net.n_weights),
-                            r"\text{ weights}", "+", thousands(self.net.n_biases), r"\text{ biases}",
-                            font_size=style.FONT_SIZE_BODY)
-            count[2:4].set_color(style.W_COLOR)
-            count[5:7].set_color(style.B_COLOR)
+            net = self.net
+            count = VGroup(label(self.text("n_parameters", n=net.n_parameters), style.TEXT_COLOR),
+                           label(self.text("n_weights", n=net.n_weights), style.W_COLOR), label("+", style.TEXT_COLOR),
+                           label(self.text("n_biases", n=net.n_biases), style.B_COLOR)).arrange(RIGHT, buff=style.LABEL_BUFF)
             count.next_to(self.function, DOWN, buff=0.35)
             self.play(FadeIn(count), run_time=style.RUN_TIME)
             # handwriting varies without end: real test images of the same digit ...
@@ -215,7 +214,7 @@ class Recap(NarratedScene):
             varied = Group(*(DigitImage(i, side=VARIED_SIDE) for i in indices))
             top = self.signature.copy().to_edge(UP, buff=style.FRAME_MARGIN * 1.5)
             varied.arrange_in_grid(rows=2, buff=VARIED_GAPS).next_to(top, DOWN, buff=0.4)
-            legend = label_next_to(varied, "under each: what our network reads", DOWN, buff=0.55)
+            legend = label_next_to(varied, self.text("under_each"), DOWN, buff=0.55)
             self.play(Conceal(self.machine_group), self.signature.animate.move_to(top),
                       count.animate.next_to(legend, DOWN, buff=0.35), run_time=style.RUN_TIME)
             self.play(Reveal(varied, lag_ratio=0), run_time=style.RUN_TIME)

@@ -40,7 +40,7 @@ from nn.train import Recipe, cost, one_hot
 from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
 from scenes.components.edge_marks import edge_flash, lit_edges
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
-from scenes.content.examples import accuracy_on_test_set, percent
+from scenes.content.examples import accuracy_on_test_set
 from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
@@ -203,7 +203,7 @@ class WhatItLearned(NarratedScene):
             train = nn.load_split("train")
             examples = Group(*(DigitImage(train.images[i], side=EXAMPLE_SIDE) for i in range(N_EXAMPLES)))
             examples.arrange_in_grid(3, N_EXAMPLES // 3, buff=0.15).move_to(COST_CENTER)
-            examples_name = label_next_to(examples, "training images", UP)
+            examples_name = label_next_to(examples, self.text("training_images"), UP)
             self.play(Reveal(examples, examples_name), run_time=style.RUN_TIME)
             beat.wait_until(2)
             self.play(Conceal(examples, examples_name), run_time=style.SHORT_RUN_TIME)
@@ -216,9 +216,9 @@ class WhatItLearned(NarratedScene):
                                     num_decimal_places=1)
             axes.move_to(COST_CENTER)
             curve = axes.plot_line_graph(ts, costs, line_color=style.ACCENT, add_vertex_dots=False, stroke_width=3)
-            name = label("cost", style.ACCENT).next_to(axes.y_axis, UP, buff=0.15)
-            ends = VGroup(label("random\nweights").next_to(axes.c2p(0, 0), DOWN, buff=0.15),
-                          label("trained").next_to(axes.c2p(1, 0), DOWN, buff=0.15))
+            name = label(self.text("cost"), style.ACCENT).next_to(axes.y_axis, UP, buff=0.15)
+            ends = VGroup(label(self.text("random_weights")).next_to(axes.c2p(0, 0), DOWN, buff=0.15),
+                          label(self.text("trained")).next_to(axes.c2p(1, 0), DOWN, buff=0.15))
             ends[0].align_to(axes.c2p(0, 0), LEFT)
             ends[1].align_to(axes.c2p(1, 0), RIGHT)
             self.play(Reveal(axes, name, ends), run_time=style.SHORT_RUN_TIME)
@@ -237,7 +237,7 @@ class WhatItLearned(NarratedScene):
                       run_time=style.RUN_TIME)
             grids = Group(*(WeightGrid(row, side=HOPE_SIDE, frame=True) for row in hoped_edges()))
             grids.arrange_in_grid(2, 2, buff=HOPE_GAP).move_to(HOPE_CENTER)
-            title = label_next_to(grids, "our hope, made by hand", UP, color=style.ALT_ACCENT)
+            title = label_next_to(grids, self.text("hope_by_hand"), UP, color=style.ALT_ACCENT)
             beat.wait_until(1)
             self.play(Conceal(self.diagram, first), Reveal(grids), run_time=style.RUN_TIME)
             beat.wait_until(2)
@@ -264,7 +264,7 @@ class WhatItLearned(NarratedScene):
             # the one it names, large enough to read, where the hope was
             enlarged = WeightGrid(self.net.weights[0][self.stroke_neuron], side=ENLARGED_SIDE, frame=True)
             enlarged.move_to(HOPE_CENTER)
-            name = label_next_to(enlarged, f"neuron {self.stroke_neuron}, enlarged", UP)
+            name = label_next_to(enlarged, self.text("enlarged", n=self.stroke_neuron), UP)
             self.play(Swap(self.hope, Group(enlarged, name)), run_time=style.RUN_TIME)
             self.hope = Group(enlarged, name)
 
@@ -283,10 +283,10 @@ class WhatItLearned(NarratedScene):
             axis = value_axis(chart)
             VGroup(chart, axis).set_x(0)
             counts = [int(np.isin(labels, digits).sum()) for digits in (LOOPY_DIGITS, PLAIN_DIGITS)]
-            key = VGroup(label(f"{counts[0]:,} test digits with a loop (0, 6, 8, 9)", style.B_COLOR),
-                         label(f"{counts[1]:,} usually without (1, 4, 7)", style.SECONDARY)).arrange(RIGHT, buff=0.6)
+            key = VGroup(label(self.text("with_loop", n=counts[0]), style.B_COLOR),
+                         label(self.text("without_loop", n=counts[1]), style.SECONDARY)).arrange(RIGHT, buff=0.6)
             key.to_edge(UP, buff=style.FRAME_MARGIN)
-            x_name = label_next_to(chart, "each neuron of the second hidden layer: its mean activation", DOWN)
+            x_name = label_next_to(chart, self.text("mean_activation_axis"), DOWN)
             self.play(Reveal(chart[2], axis, x_name), run_time=style.RUN_TIME)
             beat.wait_until(1)
             self.play(Reveal(key), run_time=style.RUN_TIME)
@@ -314,13 +314,13 @@ class WhatItLearned(NarratedScene):
             self.test_group = Group(chart, axis, key, x_name, mark, numbers, images, digits, link)
 
     def it_works_anyway(self) -> None:
-        accuracy = percent(accuracy_on_test_set())
         test = nn.load_split("test")
         with self.beat("it-works-anyway", accuracy=accuracy_on_test_set()) as beat:
             self.play(Conceal(self.test_group), run_time=style.RUN_TIME)
-            big = Text(accuracy, font_size=style.FONT_SIZE_TITLE * 1.6, color=style.ACCENT)
+            big = Text(self.text("accuracy", accuracy=accuracy_on_test_set()), font_size=style.FONT_SIZE_TITLE * 1.6,
+                       color=style.ACCENT)
             big.to_edge(UP, buff=style.FRAME_MARGIN * 1.5)
-            of = label_next_to(big, f"of {len(test.labels):,} test digits read correctly", font_size=style.FONT_SIZE_BODY,
+            of = label_next_to(big, self.text("of_test_digits", n=len(test.labels)), font_size=style.FONT_SIZE_BODY,
                                buff=0.3)
             self.play(Reveal(big, of), run_time=style.RUN_TIME)
             # the first test digits, each one the network misreads framed in red
@@ -332,7 +332,7 @@ class WhatItLearned(NarratedScene):
             frames = VGroup(*(Rectangle(width=cell, height=cell).set_stroke(style.WRONG_COLOR, 3).move_to(
                 wall.get_corner(UP + LEFT) + np.array([(i % MOSAIC_COLS + 0.5) * cell, -(i // MOSAIC_COLS + 0.5) * cell, 0]))
                 for i in wrong))
-            legend = label_next_to(wall, f"the first {len(shown)} test digits; in red: the {len(wrong)} it misreads")
+            legend = label_next_to(wall, self.text("wall_legend", n=len(shown), wrong=len(wrong)))
             self.play(Reveal(wall), run_time=style.RUN_TIME)
             self.play(Create(frames), *fade_in(legend), run_time=style.RUN_TIME)
             self.misread_shown = wrong
@@ -342,7 +342,7 @@ class WhatItLearned(NarratedScene):
             hope.arrange_in_grid(2, 2, buff=0.12)
             found = Group(*(WeightGrid(row, side=SMALL_SIDE, frame=True) for row in self.net.weights[0]))
             found.arrange_in_grid(4, 4, buff=0.12)
-            names = VGroup(label("the tidy one we imagined", style.ALT_ACCENT), label("the one it found"))
+            names = VGroup(label(self.text("tidy_one"), style.ALT_ACCENT), label(self.text("one_it_found")))
             columns = Group(Group(names[0], hope).arrange(DOWN, buff=0.2),
                             Group(names[1], found).arrange(DOWN, buff=0.2))
             columns.arrange(RIGHT, buff=1.6, aligned_edge=UP).next_to(of, DOWN, buff=0.45)

@@ -133,7 +133,7 @@ class ReluVsSigmoid(NarratedScene):
     def old_school(self) -> None:
         with self.beat("old-school"):
             cross = Cross(self.sigmoid_formula, stroke_color=style.WRONG_COLOR)
-            stamp = Text("old school", font_size=style.FONT_SIZE_BODY, color=style.WRONG_COLOR)
+            stamp = Text(self.text("old_school"), font_size=style.FONT_SIZE_BODY, color=style.WRONG_COLOR)
             stamp.rotate(STAMP_ANGLE).next_to(self.sigmoid_formula, UP, buff=style.LABEL_BUFF * 2)
             self.play(Create(cross), FadeIn(stamp, scale=1.5), *fade_out(self.states),
                       self.sigmoid.graph.animate.set_stroke(opacity=DIM_OPACITY), run_time=style.RUN_TIME)
@@ -144,7 +144,7 @@ class ReluVsSigmoid(NarratedScene):
                                      color=RELU_COLOR).move_to(AXES_CENTER)
             self.plot.graph.set_stroke(width=GRAPH_WIDTH)
             formula = MathTex(r"\mathrm{ReLU}(a)", "=", r"\max(0,\, a)", font_size=style.FONT_SIZE_BODY)
-            self.relu_formula = VGroup(formula, label("rectified linear unit")).arrange(DOWN, buff=style.LABEL_BUFF)
+            self.relu_formula = VGroup(formula, label(self.text("rectified"))).arrange(DOWN, buff=style.LABEL_BUFF)
             self.relu_formula.move_to([FORMULA_X, RELU_FORMULA_Y, 0])
             self.play(Write(self.relu_formula), run_time=style.RUN_TIME * 1.5)
             beat.wait_until(1)
@@ -156,9 +156,9 @@ class ReluVsSigmoid(NarratedScene):
         with self.beat("two-regimes") as beat:
             self.inactive, self.identity = relu_pieces(self.plot)
             axes = self.plot.axes
-            inactive_label = label("off: 0", INACTIVE_COLOR).next_to(axes.c2p(RELU_LABEL_X["inactive"], 0), UP,
+            inactive_label = label(self.text("off_zero"), INACTIVE_COLOR).next_to(axes.c2p(RELU_LABEL_X["inactive"], 0), UP,
                                                                       buff=style.LABEL_BUFF * 3)
-            identity_label = label("passes a on", IDENTITY_COLOR)
+            identity_label = label(self.text("passes_on"), IDENTITY_COLOR)
             identity_label.next_to(axes.c2p(RELU_LABEL_X["identity"], RELU_LABEL_X["identity"]), RIGHT,
                                    buff=style.LABEL_BUFF * 2).shift(DOWN * style.LABEL_BUFF * 2)
             self.play(Create(self.inactive), FadeIn(inactive_label), run_time=style.RUN_TIME * 1.5)
@@ -194,7 +194,7 @@ class ReluVsSigmoid(NarratedScene):
             for x in TANGENT_XS:
                 slope = float(sigmoid_prime(np.float64(x)))
                 line = sig.tangent(x, slope, color=style.TEXT_COLOR)
-                word = label(f"slope {_number(slope)}", style.TEXT_COLOR)
+                word = label(self.text("slope", value=_number(slope)), style.TEXT_COLOR)
                 if slope > 0.2:  # steep: the label in the empty space left of the tangent's lower end
                     word.next_to(line.get_start(), LEFT, buff=0.15)
                 else:  # flat: under the curve
@@ -211,7 +211,7 @@ class ReluVsSigmoid(NarratedScene):
             steepest = float(sigmoid_prime(np.float64(0.0)))
             tex, self.sigmoid_product = slope_product(steepest)
             product = MathTex(tex, font_size=style.FONT_SIZE_BODY).move_to([SIGMOID_PLOT_X, PRODUCT_Y, 0])
-            note = label_next_to(product, f"{LAYERS} layers, at the steepest point", UP, buff=0.15)
+            note = label_next_to(product, self.text("layers_steepest", n=LAYERS), UP, buff=0.15)
             self.play(FadeIn(note), Write(product), run_time=style.RUN_TIME * 2)
             self.sigmoid_side = VGroup(sig, name, tangents, slope_labels, product, note)
 
@@ -224,7 +224,7 @@ class ReluVsSigmoid(NarratedScene):
             name.next_to(plot.axes.c2p(SLOPE_RELU_RANGE[0], SLOPE_RELU_Y[1]), RIGHT, buff=0.2).shift(DOWN * 0.1)
             slope = float(relu_prime(np.float64(RELU_TANGENT_X)))
             tangent = VGroup(plot.tangent(RELU_TANGENT_X, slope, length=2.2), plot.dot(RELU_TANGENT_X))
-            word = label(f"slope {_number(slope)}").next_to(tangent[0].get_end(), LEFT, buff=0.25)
+            word = label(self.text("slope", value=_number(slope))).next_to(tangent[0].get_end(), LEFT, buff=0.25)
             tex, self.relu_product = slope_product(slope)
             product = MathTex(tex, font_size=style.FONT_SIZE_BODY).move_to([RELU_PLOT_X, PRODUCT_Y, 0])
             self.play(Reveal(plot.axes, inactive, identity, name), run_time=style.RUN_TIME)

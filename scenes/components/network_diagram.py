@@ -31,6 +31,7 @@ from manim import (
 )
 
 import nn
+from scenes.content.narration import screen_text
 
 from . import style
 from .labels import highlight_box
@@ -89,11 +90,10 @@ def layer_name(layer: int, n_layers: int) -> str:
         self.add(label_next_to(diagram.layers[1], name))
     """
     if layer == 0:
-        return "input layer"
+        return screen_text("input_layer")
     if layer == n_layers - 1:
-        return "output layer"
-    ordinals = ("first", "second", "third", "fourth", "fifth")
-    return f"{ordinals[layer - 1]} hidden layer"
+        return screen_text("output_layer")
+    return screen_text("hidden_layer", n=layer)
 
 
 def layer_symbol(layer: int) -> str:

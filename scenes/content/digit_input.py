@@ -17,6 +17,8 @@ import numpy as np
 
 import nn
 
+from .narration import screen_text
+
 ENV_DIGIT = "NN_DIGIT"
 ENV_IMAGE = "NN_IMAGE"
 ENV_IMAGE_PIXELS = "NN_IMAGE_PIXELS"  # the picture already prepared (a .npy of 784 values), so it is prepared once
@@ -44,20 +46,21 @@ class DigitInput:
     pixels: np.ndarray  # (784,) in [0, 1], light digit on dark
     label: int | None  # the true digit when known (MNIST), else None
     source: str  # e.g. "MNIST test #18", or the file's name
+    index: int | None = None  # its index in the MNIST test set, when it is one
 
     @property
     def tag(self) -> str:
-        """The line under the image, the same in every chapter: "test #18, a 3" or the file's name."""
-        if self.label is None:
+        """The line under the image, the same in every chapter: "test #18, a 3" (in the language of the
+        render) or the file's name."""
+        if self.index is None:
             return self.source
-        article = "an" if self.label == 8 else "a"
-        return f"{self.source.replace('MNIST test', 'test')}, {article} {self.label}"
+        return screen_text("digit_tag", index=self.index, label=self.label)
 
 
 def mnist_input(index: int) -> DigitInput:
     """MNIST test image ``index``."""
-    pixels, label = nn.test_image(index)
-    return DigitInput(pixels, label, f"MNIST test #{index}")
+    pixels, digit = nn.test_image(index)
+    return DigitInput(pixels, digit, f"MNIST test #{index}", index)
 
 
 def chosen_input(default_index: int) -> DigitInput:

@@ -180,7 +180,7 @@ def load_script(language: str = DEFAULT_LANGUAGE) -> Script:
     return Script(language, path, chapters, data["title"], shared, wording)
 
 
-def label(key: str, **values: object) -> str:
+def screen_text(key: str, **values: object) -> str:
     """A shared label (``[labels]``) in the language of this render: the words components draw."""
     return load_script(chosen_language()).label(key, **values)
 

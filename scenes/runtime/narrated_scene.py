@@ -164,6 +164,11 @@ class NarratedScene(Scene):
         raise ScriptError(f"{cls.__name__} has no narration: give it one, e.g. narration = \"my_scene.toml\" "
                           "(a title and [[beats]] with id, caption and say) or the same as a dict")
 
+    def text(self, key: str, **values: Any) -> str:
+        """Words to draw on screen: the label ``key`` of the script (the scene's own ``labels``, else the
+        shared ones), its ``{names}`` written from ``values`` as the language writes them."""
+        return self.script().label(key, **values)
+
     @staticmethod
     def voice() -> Voice:
         """The voice the environment chooses (the bundled Piper voice by default)."""
