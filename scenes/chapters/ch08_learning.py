@@ -358,7 +358,7 @@ class HowLearningRelates(NarratedScene):
             self.play(Conceal(self.rows, self.key, self.more, self.note, self.aim_marks), run_time=SWAP_TIME)
 
     def a_mistake(self) -> None:
-        with self.beat("a-mistake", index=self.digit.source.rsplit("#", 1)[-1], label=self.digit.label,
+        with self.beat("a-mistake", index=self.digit.index, label=self.digit.label,
                        answer=self.answer) as beat:
             self.image = DigitImage(self.digit.pixels).to_corner(style.IMAGE_CORNER, buff=style.FRAME_MARGIN)
             self.tag = label_next_to(self.image, self.digit.tag)
@@ -457,8 +457,8 @@ class HowLearningRelates(NarratedScene):
                                     math.ceil(np.abs(outgoing).max()))
             out_chart.shift(OUTGOING_CENTER - out_chart[0].get_center())
             pair = (self.answer, self.digit.label)
-            values_shown = label(", ".join(self.text("into_digit", digit=d, weight=outgoing[d]).replace("-", "−")
-                                           for d in pair),
+            values_shown = label(self.text("into_two", a=pair[0], wa=outgoing[pair[0]], b=pair[1],
+                                           wb=outgoing[pair[1]]).replace("-", "−"),
                                  style.ACCENT).next_to(out_chart, UP, buff=0.1)
             out_title = label_next_to(values_shown, self.text("weights_into_outputs"), UP, buff=0.08)
             marks = VGroup(*(highlight_box(out_chart[0].bars[d], buff=BAR_BOX_BUFF) for d in pair))
