@@ -343,7 +343,7 @@ class HowLearningRelates(NarratedScene):
                 self.play(d.turn_to(v), run_time=ONE_DIAL_TURN)
             nine = first_clean_example(9)
             edge = loop_edges(nine.masks[0], hole_centre(nine.pixels))[0]
-            aims = [(edge, "edges", style.ACCENT), (nine.masks[0], "parts", style.ALT_ACCENT)]
+            aims = [(edge, self.text("edges"), style.ACCENT), (nine.masks[0], self.text("parts"), style.ALT_ACCENT)]
             self.aim_marks = Group()
             for k, (mask, word, color) in enumerate(aims):  # "the first hidden layer to find edges" ...
                 beat.wait_until(2 + k)
@@ -374,8 +374,8 @@ class HowLearningRelates(NarratedScene):
             self.verdict.arrange(DOWN, aligned_edge=LEFT, buff=0.2).next_to(self.tag, DOWN, buff=0.5)
             self.verdict.align_to(self.image, LEFT)
             self.marks = VGroup()
-            for digit, color, word in ((self.answer, style.WRONG_COLOR, "← answer"),
-                                       (self.digit.label, style.RIGHT_COLOR, "← true")):
+            for digit, color, word in ((self.answer, style.WRONG_COLOR, self.text("answer_mark")),
+                                       (self.digit.label, style.RIGHT_COLOR, self.text("true_mark"))):
                 output = self.diagram.output_label(digit)
                 self.marks.add(label(word, color).next_to(output, RIGHT, buff=0.15))
             self.play(self.diagram.output_label(self.answer).animate.set_color(style.WRONG_COLOR),

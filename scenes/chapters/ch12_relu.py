@@ -123,7 +123,7 @@ class ReluVsSigmoid(NarratedScene):
             # resting or firing: a neuron at each end of the curve, filled with σ there
             beat.wait_until(2)
             states = VGroup()
-            for x, word, side in ((-REST_FIRE_X, "resting", UP), (REST_FIRE_X, "firing", DOWN)):
+            for x, word, side in ((-REST_FIRE_X, self.text("resting"), UP), (REST_FIRE_X, self.text("firing"), DOWN)):
                 cell = neuron(self.sigmoid.value(x), STATE_NEURON_RADIUS).next_to(self.sigmoid.point(x), side, buff=0.25)
                 states.add(VGroup(self.sigmoid.dot(x), cell, label_next_to(cell, word, side, buff=0.1)))
             self.play(*fade_in(states[0]), run_time=style.RUN_TIME)
@@ -239,8 +239,8 @@ class ReluVsSigmoid(NarratedScene):
             diagram = NetworkDiagram(net)
             self.play(Reveal(diagram), run_time=style.RUN_TIME)
             beat.wait_until(1)
-            words = VGroup(*(Text(w, font_size=style.FONT_SIZE_BODY, color=c) for w, c in (
-                ("neurons", style.TEXT_COLOR), ("in layers", style.TEXT_COLOR), ("weights", style.W_COLOR),
+            words = VGroup(*(Text(self.text(w), font_size=style.FONT_SIZE_BODY, color=c) for w, c in (
+                ("neurons", style.TEXT_COLOR), ("in_layers", style.TEXT_COLOR), ("weights", style.W_COLOR),
                 ("biases", style.B_COLOR))))
             words.arrange(DOWN, aligned_edge=LEFT, buff=0.3).move_to([END_LIST_X, 1.3, 0])
             step = max(0.4, beat.until(2) / len(words))

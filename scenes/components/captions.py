@@ -51,6 +51,8 @@ def caption(text: str) -> Text:
     return words.shift((_caption_baseline() - _baseline(words, lines[-1])) * UP)
 
 
+#: a line with a descender, measured (never drawn) to find where every caption stands
+BASELINE_REFERENCE = "Hg"
 #: letters that sit on the baseline (no descender, no overshoot below it)
 _ON_BASELINE = set("ABDEFHIKLMNPRTUVWXYZbdfhiklmnrtuvwxz1234579")
 
@@ -67,8 +69,8 @@ def _baseline(words: Text, last_line: str) -> float:
 def _caption_baseline() -> float:
     """Where every caption's last line sits: the baseline of a line with descenders at the bottom edge,
     so all captions stand on one line whatever their letters."""
-    reference = Text("Hg", font_size=style.FONT_SIZE_CAPTION).to_edge(DOWN, buff=style.FRAME_MARGIN)
-    return _baseline(reference, "Hg")
+    reference = Text(BASELINE_REFERENCE, font_size=style.FONT_SIZE_CAPTION).to_edge(DOWN, buff=style.FRAME_MARGIN)
+    return _baseline(reference, BASELINE_REFERENCE)
 
 
 class Captions:

@@ -28,6 +28,8 @@ SCRIPTS = Path(__file__).resolve().parent / "scripts"
 DEFAULT_LANGUAGE = "en"
 #: the environment variable that chooses the language of a render (render.sh's --lang)
 ENV_LANG = "NN_LANG"
+#: names every language writes as they are: the only Latin words a Korean or Russian film may show
+KEPT_NAMES = ("MNIST", "ReLU", "LSTM", "NumPy", "Python", "sigmoid", "max")  # the last two: functions in code and maths
 #: languages as ISO 639-2, as video files tag their sound and subtitle streams
 ISO_639_2 = {"en": "eng", "ko": "kor", "ru": "rus", "de": "deu", "fr": "fra", "es": "spa", "ja": "jpn", "zh": "zho"}
 #: a sentence ends at . ! or ? followed by white space (the voice speaks one sentence at a time)

@@ -10,7 +10,8 @@ write them, in its own grammar:
     {digit:a_digit}     a word from the script's [words] table, chosen by the value ("an eight");
                         a value of None (your own photo, whose digit is unknown) takes the key "none"
 
-A script's top level may hold ``[format]`` (decimal, thousands, percent), ``[words]`` (tables) and
+A script's top level may hold ``[format]`` (decimal, thousands, percent, and number_words: the language
+num2words writes in, if not the script's own), ``[words]`` (tables) and
 ``[labels]`` (words drawn on screen by any chapter or component); a chapter's own labels are
 in ``[chNN.labels]``. No manim here.
 """
@@ -35,6 +36,7 @@ class Wording:
     """One language's way of writing values, and its tables of words."""
 
     language: str = "en"
+    number_language: str = ""  # the language num2words writes numbers in ("": ``language``)
     decimal: str = "."
     thousands: str = ","
     percent: str = "%"  # what follows a percentage's number
@@ -44,8 +46,8 @@ class Wording:
     def from_script(cls, language: str, data: Mapping[str, Any]) -> Wording:
         """The wording a script's top-level ``[format]`` and ``[words]`` tables give."""
         fmt = data.get("format", {})
-        return cls(language, str(fmt.get("decimal", ".")), str(fmt.get("thousands", ",")),
-                   str(fmt.get("percent", "%")), dict(data.get("words", {})))
+        return cls(language, str(fmt.get("number_words", "")), str(fmt.get("decimal", ".")),
+                   str(fmt.get("thousands", ",")), str(fmt.get("percent", "%")), dict(data.get("words", {})))
 
     def fill(self, text: str, values: Mapping[str, object]) -> str:
         """``text`` with every ``{name}`` or ``{name:spec}`` written from ``values``."""
@@ -70,7 +72,11 @@ class Wording:
                 kwargs["gender"] = GENDERS[option]
             else:
                 raise WordingError(f"unknown option {option!r} in words/… (cases: {', '.join(CASES)}; m, f, n)")
-        return str(num2words(int(value), lang=self.language, **kwargs))  # type: ignore[call-overload]
+        language = self.number_language or self.language
+        try:
+            return str(num2words(int(value), lang=language, **kwargs))  # type: ignore[call-overload]
+        except NotImplementedError:
+            raise WordingError(f"num2words cannot write numbers in {language!r}: set [format] number_words") from None
 
     def from_table(self, value: object, table: str) -> str:
         """The entry of the ``[words]`` table ``table`` for ``value`` (None: the entry "none")."""
