@@ -59,3 +59,16 @@ def test_all_text_is_legible_at_480p_at_every_beat(run):
         for box in boxes:
             if box.visibility > VISIBLE:
                 assert box.cap_height >= MIN_CAP_PIXELS, f"{box.text} is {box.cap_height:.1f} px high at {where}"
+
+
+MIN_GLYPH_PIXELS = 9  # every letter and digit drawn, sub- and superscripts included, at 854×480
+
+
+def test_every_glyph_drawn_is_legible_at_480p(run):
+    """Measured on the glyphs as drawn (their outlines' heights), not on font sizes."""
+    small = set()
+    for beat, boxes in run.beats:
+        for box in boxes:
+            if box.visibility > VISIBLE and box.smallest_glyph < MIN_GLYPH_PIXELS:
+                small.add(f"{box.text} ({box.smallest_glyph:.1f} px) at beat {beat!r}")
+    assert not small, "glyphs under 9 px at 480p:\n" + "\n".join(sorted(small))

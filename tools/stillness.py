@@ -177,14 +177,23 @@ def table(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def read_timing(video: Path, timing: Path | None = None) -> dict[str, Any]:
+    """The timing of a film (``.timing.json``), or of one chapter's video (its ``.beats.json``, as a
+    film of one chapter starting at 0)."""
+    if timing is None and not video.with_suffix(".timing.json").is_file() and video.with_suffix(".beats.json").is_file():
+        record = json.loads(video.with_suffix(".beats.json").read_text(encoding="utf-8"))
+        return {"chapters": [{"title": record.get("title", video.stem), "start": 0.0, "end": record["duration"],
+                              "beats": record["beats"]}]}
+    return json.loads((timing or video.with_suffix(".timing.json")).read_text(encoding="utf-8"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.stillness", description=__doc__.split("\n")[0])
-    parser.add_argument("film", type=Path)
+    parser.add_argument("film", type=Path, help="a film, or one chapter's video (its .beats.json beside it)")
     parser.add_argument("--timing", type=Path, help="the film's timing (default: FILM.timing.json beside it)")
     parser.add_argument("--json", type=Path, help="write every figure here")
     args = parser.parse_args(argv)
-    timing_path = args.timing or args.film.with_suffix(".timing.json")
-    report = measure(args.film, json.loads(timing_path.read_text(encoding="utf-8")))
+    report = measure(args.film, read_timing(args.film, args.timing))
     print(table(report))
     if args.json:
         args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -46,6 +46,7 @@ class TextBox:
     top: float
     visibility: float = 1.0  # 0 (hidden, faded out or under a cover) to 1
     cap_height: float = 0.0  # of its letters, in pixels of the 854×480 frame
+    smallest_glyph: float = 0.0  # the height of its smallest glyph as drawn now, in pixels of the 480p frame
 
     def inside_frame(self, margin: float = 0.0) -> bool:
         w, h = config.frame_width / 2 - margin, config.frame_height / 2 - margin
@@ -109,7 +110,8 @@ def visible_text_boxes(mobjects: list[Mobject], beat: str = "") -> list[TextBox]
                     visibility *= 1.0 - float(lid.get_fill_opacity())
             if visibility > 0.05:
                 boxes.append(TextBox(beat, _describe(mob), mob.get_left()[0], mob.get_right()[0],
-                                     mob.get_bottom()[1], mob.get_top()[1], visibility, cap_height(mob)))
+                                     mob.get_bottom()[1], mob.get_top()[1], visibility, cap_height(mob),
+                                     smallest_glyph(mob)))
             return
         for sub in mob.submobjects:
             visit(sub, index)
@@ -126,6 +128,27 @@ def cap_height(mob: Mobject) -> float:
     if size is None:
         return 0.0
     return float(size) * CAP_PIXELS_PER_FONT_SIZE[kind]
+
+
+#: what a glyph's outline must be to count as a letter or digit, not a mark: taller than half its width
+#: (a minus sign, an equals sign, a rule are flat) and at least this share of the text's capital height
+#: (a full stop, a comma, the dots of ⋯ are tiny)
+MARK_SHARE = 0.35
+PIXELS_PER_UNIT_480P = 480 / 8.0  # the frame is 8 units high
+
+
+def smallest_glyph(mob: Mobject) -> float:
+    """The height, in pixels of the 480p frame, of the smallest letter or digit ``mob`` draws now (inf when
+    it draws only marks):
+    measured from the outlines drawn (so sub- and superscripts, matrix entries and text shrunk by a
+    scale count as drawn), marks such as . , − = left out (see ``MARK_SHARE``)."""
+    glyphs = [g for g in mob.family_members_with_points() if len(g.points)]
+    if not glyphs:
+        return 0.0
+    sizes = np.array([(g.width, g.height) for g in glyphs]) * PIXELS_PER_UNIT_480P * 8.0 / config.frame_height
+    capital = cap_height(mob) or float(np.max(sizes[:, 1]))
+    letters = [h for w, h in sizes if h >= 0.5 * w and max(w, h) >= MARK_SHARE * capital]
+    return float(min(letters)) if letters else float("inf")  # marks only (=, ⋯, ⋮): no letter to read
 
 
 def _own_opacity(mob: Mobject) -> float:
