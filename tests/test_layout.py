@@ -1,5 +1,6 @@
 """Every chapter, rendered small: it shows something, tells every beat of its script in order, and
 keeps its text inside the frame, legible at 480p, and apart from other text, also mid-transition."""
+import numpy as np
 import pytest
 
 from scenes.content.narration import load_script
@@ -72,3 +73,24 @@ def test_every_glyph_drawn_is_legible_at_480p(run):
             if box.visibility > VISIBLE and box.smallest_glyph < MIN_GLYPH_PIXELS:
                 small.add(f"{box.text} ({box.smallest_glyph:.1f} px) at beat {beat!r}")
     assert not small, "glyphs under 9 px at 480p:\n" + "\n".join(sorted(small))
+
+
+def caption_baseline(frame) -> int | None:
+    """The pixel row the caption's last line stands on: the lowest row that at least 30 % as many lit
+    pixels cross as the fullest row of the caption band (descenders are sparse, the baseline is not)."""
+    rows = (frame[CAPTION_TOP:].max(axis=2) > 100).sum(axis=1)
+    strong = np.flatnonzero(rows >= 0.3 * rows.max()) if rows.any() else []
+    return CAPTION_TOP + int(strong.max()) if len(strong) else None
+
+
+def test_captions_stand_on_one_baseline_in_the_rendered_frames(run):
+    """Read from the pictures, not from bounding boxes: every caption's last line on the same row."""
+    rows = {}
+    for beat in run.timing["beats"]:
+        for moment in (0.6, 0.5 * (beat["end"] - beat["start"])):
+            row = caption_baseline(run.frame_at(beat["start"] + moment))
+            if row is not None:
+                rows[f'{beat["key"]} at +{moment:.1f} s ({beat["caption"]!r})'] = row
+    usual = max(set(rows.values()), key=list(rows.values()).count)
+    off = {where: row for where, row in rows.items() if abs(row - usual) > 1}
+    assert not off, f"captions off the baseline (row {usual}): {off}"

@@ -44,7 +44,9 @@ def caption(text: str) -> Text:
     lines = textwrap.wrap(text, CAPTION_LINE_CHARS) or [""]
     if len(lines) > CAPTION_MAX_LINES:
         raise CaptionError(f"caption too long ({len(text)} characters): {text!r}")
-    words = Text("\n".join(lines), font_size=style.FONT_SIZE_CAPTION, color=style.SECONDARY, line_spacing=0.8)
+    # no ligatures: one glyph per letter, so the baseline is measured on the letters it names ("fi", "ff")
+    words = Text("\n".join(lines), font_size=style.FONT_SIZE_CAPTION, color=style.SECONDARY, line_spacing=0.8,
+                 disable_ligatures=True)
     if words.width > CAPTION_MAX_WIDTH:
         raise CaptionError(f"caption wider than the frame: {text!r}")
     words.to_edge(DOWN, buff=style.FRAME_MARGIN)
@@ -54,14 +56,21 @@ def caption(text: str) -> Text:
 #: a line with a descender, measured (never drawn) to find where every caption stands
 BASELINE_REFERENCE = "Hg"
 #: letters that sit on the baseline (no descender, no overshoot below it)
-_ON_BASELINE = set("ABDEFHIKLMNPRTUVWXYZbdfhiklmnrtuvwxz1234579")
+_ON_BASELINE = set("ABDEFHIKLMNPRTUVWXYZbdfhiklmnrtuvwxz1234579"
+                   "АБВГЕЁЖЗИЙКЛМНПРТХЧШЪЫЬЭЮЯабвгеёжзийклмнпстхчшъыьэюя")
+
+
+def _on_baseline(letter: str) -> bool:
+    """True for a letter that stands on the baseline: Latin and Cyrillic ones without a descender, and
+    every Hangul syllable (each sits on the line as a block)."""
+    return letter in _ON_BASELINE or "\uac00" <= letter <= "\ud7a3"
 
 
 def _baseline(words: Text, last_line: str) -> float:
-    """The y of the baseline of ``words``' last line (its glyphs are the last submobjects)."""
-    glyphs = [c for c in last_line if not c.isspace()]
-    tail = words.submobjects[len(words.submobjects) - len(glyphs):]
-    bottoms = [g.get_bottom()[1] for c, g in zip(glyphs, tail) if c in _ON_BASELINE]
+    """The y of the baseline of ``words``' last line. Set without ligatures, a text has one submobject
+    per character, spaces included: the last line's are the last ones."""
+    tail = words.submobjects[len(words.submobjects) - len(last_line):]
+    bottoms = [g.get_bottom()[1] for c, g in zip(last_line, tail) if _on_baseline(c) and g.has_points()]
     return float(np.median(bottoms)) if bottoms else float(words.get_bottom()[1])
 
 
@@ -69,7 +78,8 @@ def _baseline(words: Text, last_line: str) -> float:
 def _caption_baseline() -> float:
     """Where every caption's last line sits: the baseline of a line with descenders at the bottom edge,
     so all captions stand on one line whatever their letters."""
-    reference = Text(BASELINE_REFERENCE, font_size=style.FONT_SIZE_CAPTION).to_edge(DOWN, buff=style.FRAME_MARGIN)
+    reference = Text(BASELINE_REFERENCE, font_size=style.FONT_SIZE_CAPTION, disable_ligatures=True)
+    reference.to_edge(DOWN, buff=style.FRAME_MARGIN)
     return _baseline(reference, BASELINE_REFERENCE)
 
 
