@@ -2,6 +2,7 @@
 follows the conventions of players and the web (fast start, languages, title, a subtitle track, web
 chapters, a poster), with subtitles that fit and never cover the film's own caption."""
 import json
+import re
 from pathlib import Path
 
 import av
@@ -170,3 +171,60 @@ def test_subtitles_in_a_browser_stand_clear_of_the_films_caption(tmp_path):
     assert len(changed) > 20, "the cue is drawn"
     caption_top = int(480 * 0.85)
     assert changed.max() < caption_top, f"the cue reaches row {changed.max()}, into the caption's band"
+
+
+def test_the_film_carries_a_subtitle_track_for_every_language_sentence_for_sentence(tmp_path):
+    """A chapter told in English carries Korean and Russian subtitles too: each language's beat filled
+    with the values the film used, each sentence on the English sentence's time."""
+    from scenes.content.narration import load_script
+
+    values = {"answer": 3, "output": 0.8049}
+    english = load_script("en").chapter("ch04").beat("forward-pass").filled(values).sentences()
+    times = [(1.0 + 2 * k, 2.5 + 2 * k) for k in range(len(english))]
+    video = write_chapter(tmp_path, "ch04", 2 * len(english) + 2, 80,
+                          [(s, e, t) for (s, e), t in zip(times, english)])
+    record = json.loads(video.with_suffix(".beats.json").read_text())
+    record["chapter"], record["spoken_language"] = "ch04", "en"
+    record["beats"][0].update(key="ch04.forward-pass", values=values)
+    video.with_suffix(".beats.json").write_text(json.dumps(record))
+    film = join_chapters([Part("4. Introducing layers", video)], tmp_path / "film.mp4", language="en")
+    assert film.subtitle_languages == ["eng", "kor", "rus"]
+    with av.open(str(film.path)) as container:
+        assert [s.metadata["language"] for s in container.streams.subtitles] == ["eng", "kor", "rus"]
+    for code in ("ko", "ru"):
+        sentences = load_script(code).chapter("ch04").beat("forward-pass").filled(values).sentences()
+        cues = list(srt.parse(film.path.with_name(f"film.{code}.srt").read_text(encoding="utf-8")))
+        assert " ".join(c.content.replace(subtitles.SRT_PLACEMENT, "").replace("\n", " ") for c in cues) == \
+            " ".join(sentences)
+        assert cues[0].start.total_seconds() == pytest.approx(times[0][0], abs=0.01)
+        assert cues[-1].end.total_seconds() == pytest.approx(times[-1][1], abs=0.01)
+        assert film.path.with_name(f"film.{code}.vtt").read_text(encoding="utf-8").startswith("WEBVTT")
+
+
+def test_lecture_notes_are_made_from_the_films_own_timing(tmp_path):
+    """Each chapter: its start (a link into the film), title, key points (its captions), formulas, a still
+    and the numbers the film showed; Markdown, one self-contained HTML page, and JSON sections."""
+    from scenes.film.notes import write_notes
+
+    a = write_chapter(tmp_path, "a", 3, 120, [(0.5, 2.5, "Trained on sixty thousand examples.")])
+    b = write_chapter(tmp_path, "b", 2, 200, [(0.5, 1.5, "A mistake.")])
+    for video, key, beat, values in ((a, "ch02", "ch02.more-images", {"accuracy": 0.9622}),
+                                     (b, "ch08", "ch08.a-mistake", {"index": 8, "label": 5, "answer": 6})):
+        record = json.loads(video.with_suffix(".beats.json").read_text())
+        record["chapter"] = key
+        record["beats"][0].update(key=beat, values=values, caption=f"caption of {key}")
+        video.with_suffix(".beats.json").write_text(json.dumps(record))
+    film = join_chapters([Part("2. Series preview", a), Part("8. How learning relates", b)], tmp_path / "film.mp4")
+    md, page, data = write_notes(film.path, "en", tmp_path / "notes")
+    sections = json.loads(data.read_text())
+    assert [(s["timestamp"], s["section_title"]) for s in sections] == [("0:00", "2. Series preview"),
+                                                                        ("0:03", "8. How learning relates")]
+    assert sections[0]["key_points"] == ["caption of ch02"]
+    assert sections[0]["numbers"] == ["96.2% of the 10,000 test images read correctly"]
+    assert sections[1]["numbers"] == ["Test image #8: a 5, read as a 6"] and "- Test image #8" in sections[1]["content"]
+    html = page.read_text()
+    assert "../film.mp4#t=3.0" in html and html.count("data:image/jpeg;base64,") == 2
+    assert not re.search(r"(src|href)=\"https?://", html), "opens offline"
+    assert "[0:03](../film.mp4#t=3.0) 8. How learning relates" in md.read_text()
+    korean = json.loads(write_notes(film.path, "ko", tmp_path / "notes")[2].read_text())
+    assert "96.2%" in korean[0]["numbers"][0] and "테스트" in korean[0]["numbers"][0]

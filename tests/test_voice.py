@@ -127,3 +127,36 @@ def test_a_narrated_chapter_has_sound_in_sync_with_its_beats(render_tiny, monkey
         assert onset - beat["start"] < 0.1, f"{beat['key']}: speech starts {onset - beat['start']:.2f} s late"
     srt = run.video.with_suffix(".srt").read_text()
     assert "A tiny chapter speaks." in srt
+
+
+def test_espeak_speaks_korean_and_russian_offline_and_the_same_every_time(tmp_path):
+    from scenes.runtime.voice import EspeakVoice
+
+    korean = EspeakVoice("ko", cache=tmp_path / "a")
+    beat = BeatScript("t01", "hello", "뉴런", "뉴런은 숫자 하나를 담습니다. 그것을 활성값이라고 부릅니다.")
+    first = korean.speak(beat)
+    assert korean.language == "ko" and korean.name == "espeak" and len(first.spans) == 2
+    assert np.abs(first.audio).max() > 0.1 and first.duration > 1.5
+    np.testing.assert_array_equal(first.audio, EspeakVoice("ko", cache=tmp_path / "b").speak(beat).audio)
+    russian = EspeakVoice("ru", cache=tmp_path / "c").speak(BeatScript("t01", "x", "x", "Нейрон хранит число."))
+    assert np.abs(russian.audio).max() > 0.1
+    assert EspeakVoice("ko", cache=tmp_path).identity != EspeakVoice("ru", cache=tmp_path).identity
+    with pytest.raises(VoiceError, match="espeak-ng has no voice for language 'xx'"):
+        EspeakVoice("xx", cache=tmp_path)
+
+
+def test_a_voice_says_its_own_languages_words_under_the_films_captions():
+    """The Korean film told by the English voice: the same beat of the English script, sentence for
+    sentence; told by a Korean voice (or recordings, or none): the Korean words."""
+    from scenes.chapters.ch04_layers import IntroducingLayers
+    from scenes.content.narration import load_script
+
+    values = {"answer": 3, "output": 0.8049}
+    korean = load_script("ko").chapter("ch04").beat("forward-pass").filled(values)
+    spoken = IntroducingLayers.spoken_words(korean, "en", values)
+    assert spoken.say == load_script("en").chapter("ch04").beat("forward-pass").filled(values).say
+    assert len(spoken.sentences()) == len(korean.sentences())
+    assert IntroducingLayers.spoken_words(korean, "ko", values) is korean
+    assert IntroducingLayers.spoken_words(korean, None, values) is korean
+    speech = SilentVoice().speak(spoken).retold(korean.sentences())
+    assert speech.sentences == tuple(korean.sentences()) and len(speech.spans) == len(spoken.sentences())
