@@ -228,3 +228,17 @@ def test_lecture_notes_are_made_from_the_films_own_timing(tmp_path):
     assert "[0:03](../film.mp4#t=3.0) 8. How learning relates" in md.read_text()
     korean = json.loads(write_notes(film.path, "ko", tmp_path / "notes")[2].read_text())
     assert "96.2%" in korean[0]["numbers"][0] and "테스트" in korean[0]["numbers"][0]
+
+
+@pytest.mark.render
+def test_chapters_with_held_frames_join_without_gaps(render_tiny, tmp_path, monkeypatch):
+    from tests.support.tiny_scenes import TinyNarrated
+
+    monkeypatch.setenv("NN_VOICE", "none")
+    video = render_tiny(TinyNarrated).video  # its waits are held frames, written once at each end
+    film = tmp_path / "film.mp4"
+    marks = join_chapters([Part("One", video), Part("Two", video)], film).marks
+    length = video_seconds(video)
+    assert [(m.start, m.end) for m in marks] == [(0, pytest.approx(length, abs=1e-3)),
+                                                 (pytest.approx(length, abs=1e-3), pytest.approx(2 * length, abs=1e-3))]
+    assert video_seconds(film) == pytest.approx(2 * length, abs=0.07)

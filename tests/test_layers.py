@@ -2,10 +2,13 @@
 for reuse is exported from one place with its parameters and an example."""
 import ast
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from scenes.film.chapters import CHAPTERS
 from scenes.film.paths import ROOT
 
 #: bottom to top: a module may import its own layer and those below, never one above
@@ -105,3 +108,26 @@ def test_the_readme_lists_every_export():
     api = readme[readme.index("## Reusing the pieces"):]
     missing = [name for name in components.__all__ if f"`{name}" not in api]
     assert not missing, f"the README's API section lacks {missing}"
+
+
+def test_chapters_do_not_import_each_other():
+    """Each chapter imported alone (the others forgotten first) brings no other chapter with it."""
+
+    code = ("import importlib, sys\n"
+            f"for name in {[f'scenes.chapters.{c.name}' for c in CHAPTERS]!r}:\n"
+            "    for loaded in [m for m in sys.modules if m.startswith('scenes.chapters.ch')]:\n"
+            "        del sys.modules[loaded]\n"
+            "    importlib.import_module(name)\n"
+            "    print(name, *[m for m in sys.modules if m.startswith('scenes.chapters.ch') and m != name])\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    lines = out.splitlines()
+    assert len(lines) == len(CHAPTERS)
+    for line in lines:
+        chapter, *others = line.split()
+        assert not others, f"{chapter} imports {others}"
+
+
+def _hold_lock(media: str, seconds: float, ready) -> None:
+    with render_lock(Path(media), log=lambda _: None):
+        ready.set()
+        time.sleep(seconds)

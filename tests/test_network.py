@@ -24,7 +24,7 @@ def test_activations_for_one_image_and_a_batch(hidden):
     assert [a.shape for a in batch] == [(5, 784), (5, 16), (5, 16), (5, 10)]
     single = net.activations(x[3])
     assert [a.shape for a in single] == [(784,), (16,), (16,), (10,)]
-    for a_single, a_batch in zip(single, batch):
+    for a_single, a_batch in zip(single, batch, strict=True):
         np.testing.assert_allclose(a_single, a_batch[3])
     assert net.forward(x).shape == (5, 10) and isinstance(net.predict(x[0]), int)
     assert np.all((batch[-1] > 0) & (batch[-1] < 1))
@@ -59,7 +59,7 @@ def test_gradients_match_finite_differences(kind, hidden):
     y = one_hot(rng.integers(0, 3, 6), 3)
     grad_w, grad_b = backprop(net, x, y, kind)
     h = 1e-6
-    for analytic, params in zip(grad_w + grad_b, net.weights + net.biases):
+    for analytic, params in zip(grad_w + grad_b, net.weights + net.biases, strict=True):
         numeric = np.zeros_like(params)
         for i in np.ndindex(params.shape):
             old = params[i]
@@ -78,7 +78,7 @@ def test_save_and_load_round_trip(tmp_path):
     net.save(path)
     loaded = Network.load(path)
     assert loaded.sizes == net.sizes and loaded.hidden == "relu"
-    for a, b in zip(loaded.weights + loaded.biases, net.weights + net.biases):
+    for a, b in zip(loaded.weights + loaded.biases, net.weights + net.biases, strict=True):
         np.testing.assert_array_equal(a, b)
 
 

@@ -208,3 +208,51 @@ def test_ctrl_c_stops_within_seconds_keeps_finished_chapters_and_starts_no_queue
     assert "unchanged, reused" in again.stdout
     leftover = subprocess.run(["pgrep", "-f", "Sleeper"], capture_output=True, text=True).stdout.split()
     assert not leftover, "no chapter process left running"
+
+
+def test_formulas_compile_with_the_preamble_preloaded_into_the_same_svg(tmp_path):
+    import subprocess
+
+    from scenes.runtime.latex_format import DOCUMENT, build_format, default_preamble
+
+    preamble = default_preamble()
+    fmt = build_format(tmp_path, preamble)
+    assert fmt is not None and fmt.is_file() and build_format(tmp_path, preamble) == fmt  # built once
+    svgs = []
+    for name, extra in (("plain", []), ("preloaded", [f"-fmt={fmt.with_suffix('')}"])):
+        tex = tmp_path / f"{name}.tex"
+        tex.write_text(preamble + DOCUMENT + "\n\\begin{align*}a^{(1)} = 0.75\\end{align*}\n\\end{document}\n")
+        subprocess.run(["latex", *extra, "-interaction=batchmode", "-halt-on-error", tex.name], cwd=tmp_path,
+                       check=True, capture_output=True)
+        subprocess.run(["dvisvgm", f"{name}.dvi", "-n", "-v", "0", "-o", f"{name}.svg"], cwd=tmp_path, check=True)
+        svgs.append((tmp_path / f"{name}.svg").read_bytes())
+    assert svgs[0] == svgs[1] and b"<path" in svgs[0]
+
+
+def test_only_formulas_with_the_default_preamble_are_compiled_with_it(tmp_path, monkeypatch):
+    from manim.utils import tex_file_writing
+
+    from scenes.runtime.latex_format import DOCUMENT, default_preamble, use_preloaded_preamble
+
+    monkeypatch.setattr(tex_file_writing, "make_tex_compilation_command", tex_file_writing.make_tex_compilation_command)
+    use_preloaded_preamble(tmp_path)
+    default, other = tmp_path / "default.tex", tmp_path / "other.tex"
+    default.write_text(default_preamble() + DOCUMENT + "x\\end{document}")
+    other.write_text("\\documentclass{article}\\usepackage{xcolor}\n" + DOCUMENT + "x\\end{document}")
+    command = tex_file_writing.make_tex_compilation_command
+    assert any(a.startswith("-fmt=") for a in command("latex", ".dvi", default, tmp_path))
+    assert not any(a.startswith("-fmt=") for a in command("latex", ".dvi", other, tmp_path))
+    assert not any(a.startswith("-fmt=") for a in command("xelatex", ".xdv", default, tmp_path))
+
+
+def test_a_format_that_cannot_be_built_is_said_and_formulas_still_compile(tmp_path, monkeypatch, capsys):
+    from manim.utils import tex_file_writing
+
+    from scenes.runtime import latex_format
+
+    monkeypatch.setattr(tex_file_writing, "make_tex_compilation_command", tex_file_writing.make_tex_compilation_command)
+    before = tex_file_writing.make_tex_compilation_command
+    monkeypatch.setattr(latex_format, "build_format", lambda folder, preamble: None)
+    latex_format.use_preloaded_preamble(tmp_path)
+    assert "formulas compile the slow way" in capsys.readouterr().err
+    assert tex_file_writing.make_tex_compilation_command is before  # manim's own, untouched

@@ -12,7 +12,7 @@ QUICK = Recipe(sizes=(784, 8, 10), epochs=1, batch_size=100, learning_rate=0.01,
 
 def test_same_seed_same_weights_and_another_seed_differs():
     first, second = train(QUICK, log=lambda _: None), train(QUICK, log=lambda _: None)
-    for a, b in zip(first.weights + first.biases, second.weights + second.biases):
+    for a, b in zip(first.weights + first.biases, second.weights + second.biases, strict=True):
         np.testing.assert_array_equal(a, b)
     other = train(dataclasses.replace(QUICK, seed=1), log=lambda _: None)
     assert not np.array_equal(other.weights[0], first.weights[0])
@@ -76,7 +76,7 @@ def test_vectorised_backprop_equals_textbook_per_example_backprop(hidden, kind):
     rng = np.random.default_rng(7)
     net = Network([784, 16, 16, 10], seed=3, init="gaussian", hidden=hidden)
     x, y = rng.random((20, 784)), one_hot(rng.integers(0, 10, 20))
-    for fast, slow in zip(sum(backprop(net, x, y, kind), []), sum(mean_gradients(net, x, y, kind), [])):
+    for fast, slow in zip(sum(backprop(net, x, y, kind), []), sum(mean_gradients(net, x, y, kind), []), strict=True):
         np.testing.assert_allclose(fast, slow, rtol=1e-9, atol=1e-12)
 
 

@@ -35,7 +35,7 @@ class WordingError(ValueError):
 class Wording:
     """One language's way of writing values, and its tables of words."""
 
-    language: str = "en"
+    language: str = "en"  # the default language of the scripts (narration.DEFAULT_LANGUAGE)
     number_language: str = ""  # the language num2words writes numbers in ("": ``language``)
     decimal: str = "."
     thousands: str = ","

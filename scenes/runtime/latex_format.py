@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 DOCUMENT = "\\begin{document}"
@@ -51,12 +52,15 @@ def build_format(folder: Path, preamble: str) -> Path | None:
 
 
 def use_preloaded_preamble(folder: Path) -> None:
-    """Make this process's ``latex`` runs load the default preamble from a format in ``folder``."""
+    """Make this process's ``latex`` runs load the default preamble from a format in ``folder`` (where the
+    format cannot be built, say so and compile every formula as manim does: slower, the same SVG)."""
     from manim.utils import tex_file_writing
 
     preamble = default_preamble()
     fmt = build_format(folder, preamble)
     if fmt is None:
+        print("warning: could not build a LaTeX format with the preamble preloaded (is texlive-latex-extra's "
+              "mylatexformat installed?): formulas compile the slow way", file=sys.stderr)
         return
     make_command = tex_file_writing.make_tex_compilation_command
 

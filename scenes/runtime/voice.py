@@ -32,7 +32,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from scenes.content.narration import ENV_LANG, BeatScript
+from scenes.content.narration import DEFAULT_LANGUAGE, ENV_LANG, BeatScript
 
 # onnxruntime ≥ 1.31 would send usage telemetry unless told not to, before it is imported
 os.environ["ORT_DISABLE_TELEMETRY"] = "1"
@@ -295,7 +295,7 @@ def read_recording(path: Path) -> np.ndarray:
 # --- choosing a voice --------------------------------------------------------------------------
 @cache
 def make_voice(name: str = "piper", model: str | None = None, folder: str | None = None,
-               cache: str | None = None, language: str = "en") -> Voice:
+               cache: str | None = None, language: str = DEFAULT_LANGUAGE) -> Voice:
     """The voice called ``name`` ("piper", "espeak" in ``language``, or "none"), a Piper ``model`` file
     instead of the bundled one, or recordings in ``folder`` (falling back to that voice); one per process."""
     if name not in VOICE_NAMES:
@@ -314,7 +314,7 @@ def make_voice(name: str = "piper", model: str | None = None, folder: str | None
 def voice_from_environment(env: Mapping[str, str]) -> Voice:
     """The voice ``env`` chooses (NN_VOICE, NN_VOICE_MODEL, NN_VOICE_DIR, NN_VOICE_CACHE; eSpeak in NN_LANG)."""
     return make_voice(env.get(ENV_VOICE) or "piper", env.get(ENV_VOICE_MODEL) or None, env.get(ENV_VOICE_DIR) or None,
-                      env.get(ENV_VOICE_CACHE) or None, env.get(ENV_LANG) or "en")
+                      env.get(ENV_VOICE_CACHE) or None, env.get(ENV_LANG) or DEFAULT_LANGUAGE)
 
 
 # --- audio helpers -----------------------------------------------------------------------------
