@@ -125,9 +125,3 @@ def test_chapters_do_not_import_each_other():
     for line in lines:
         chapter, *others = line.split()
         assert not others, f"{chapter} imports {others}"
-
-
-def _hold_lock(media: str, seconds: float, ready) -> None:
-    with render_lock(Path(media), log=lambda _: None):
-        ready.set()
-        time.sleep(seconds)
