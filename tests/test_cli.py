@@ -150,3 +150,14 @@ def test_show_input_writes_the_picture_beside_what_the_network_gets(tmp_path, ca
     shown = preview[5::10, -280 + 5::10]  # the centre of each of the input's 28×28 pixels, shown 10× big
     np.testing.assert_allclose(shown, seen.reshape(28, 28), atol=1 / 255)
     assert "wrote " in out and not list((tmp_path / "media").glob("film*"))  # nothing rendered
+
+
+@pytest.mark.render
+def test_debug_shows_a_failed_chapters_own_traceback(tmp_path):
+    scene = f"{ROOT / 'tests' / 'support' / 'tiny_scenes.py'}:Broken"
+    command = [sys.executable, "-m", "scenes", scene, "--voice", "none", "--media", str(tmp_path)]
+    plain = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert plain.returncode == 1 and "Traceback" not in plain.stderr and "--debug" not in plain.stderr.split("\n")[0]
+    assert "ValueError: this chapter is broken on purpose" in plain.stderr.splitlines()[0]
+    debug = subprocess.run([*command, "--debug"], cwd=ROOT, capture_output=True, text=True)
+    assert debug.returncode == 1 and "Traceback" in debug.stderr and "raise ValueError" in debug.stderr

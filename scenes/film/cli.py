@@ -363,6 +363,8 @@ def render(chapters: list[Chapter], photos: list[Path] | None, args: argparse.Na
                 return make_class_set(photos, args, env)
             return make_film(chapters, args, env)
     except RenderError as exc:
+        if args.debug and exc.log is not None and exc.log.is_file():
+            sys.stderr.write(exc.log.read_text(errors="replace"))  # the chapter's own traceback
         print(f"error: {exc}", file=sys.stderr)
         print(f"error: nothing was assembled; {kept}", file=sys.stderr)
         return 1

@@ -49,6 +49,10 @@ STAMP_VERSION = 2
 class RenderError(RuntimeError):
     """A chapter failed to render; the message names it in one line, with the path of its log."""
 
+    def __init__(self, message: str, log: Path | None = None) -> None:
+        super().__init__(message)
+        self.log = log
+
 
 class RenderStoppedError(RuntimeError):
     """Rendering stopped by Ctrl-C (or a stop request): running chapters stopped, finished ones kept."""
@@ -183,7 +187,7 @@ def render_chapter(chapter: Chapter, quality: str, env: Mapping[str, str], media
         raise RenderStoppedError(f"chapter {chapter.number} stopped")
     if process.exitcode or not made.is_file() or not record_file.is_file():
         raise RenderError(f"chapter {chapter.number} ({chapter.title}) failed: {failure_line(log)}; "
-                          f"full log: {_shown(log)}")
+                          f"full log: {_shown(log)}", log)
     record = json.loads(record_file.read_text())
     shows_input = bool(record["shows_input"])
     video = video_path(chapter, quality, env, media, shows_input)
