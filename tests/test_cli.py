@@ -161,3 +161,19 @@ def test_debug_shows_a_failed_chapters_own_traceback(tmp_path):
     assert "ValueError: this chapter is broken on purpose" in plain.stderr.splitlines()[0]
     debug = subprocess.run([*command, "--debug"], cwd=ROOT, capture_output=True, text=True)
     assert debug.returncode == 1 and "Traceback" in debug.stderr and "raise ValueError" in debug.stderr
+
+
+def test_a_folder_of_pictures_makes_a_film_per_picture_and_says_what_is_wrong(tmp_path, capsys):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.txt").write_text("no pictures here")
+    assert cli.main(["--image", str(empty), "--media", str(tmp_path / "m")]) == 2
+    assert f"{empty} holds no pictures" in capsys.readouterr().err
+    photos = tmp_path / "class"
+    photos.mkdir()
+    for name in ("b.png", "a.jpg", "c.txt"):
+        (photos / name).write_bytes(b"")
+    assert [p.name for p in cli.class_photos(photos)] == ["a.jpg", "b.png"]
+    for extra in (["--slides"], ["4"], ["--notes"]):
+        assert cli.main(["--image", str(photos), *extra, "--media", str(tmp_path / "m")]) == 2
+        assert "one whole film per picture" in capsys.readouterr().err
