@@ -26,12 +26,12 @@ class SigmoidTalk(NarratedScene):
         total = float(net.weights[0][NEURON] @ pixels + net.biases[0][NEURON])  # the neuron's weighted sum
         activation = float(nn.sigmoid(total))
         assert abs(activation - net.activations(pixels)[1][NEURON]) < 1e-12  # the same as the network's
-        formula = WeightedSum(bias="+ b", sigma=False).to_edge(UP, buff=1.0)
-        value = MathTex(f"= {total:.2f}", font_size=style.FONT_SIZE_BODY).next_to(formula, DOWN)
+        formula = WeightedSum(bias="+ b", sigma=False, font_size=48).to_edge(UP, buff=0.8)
+        value = MathTex(f"= {total:.2f}", font_size=48).next_to(formula, DOWN)
         with self.beat("the-sum", total=total):
             self.play(Reveal(formula))
             self.play(FadeIn(value))
-        plot: FunctionPlot = sigmoid_plot().scale(0.8).to_edge(DOWN, buff=1.4)
+        plot: FunctionPlot = sigmoid_plot().next_to(value, DOWN, buff=0.5)
         x = max(-8.0, min(8.0, total))  # where the sum sits on the plot's axis
         with self.beat("the-squish", activation=activation):
             self.play(Reveal(plot))

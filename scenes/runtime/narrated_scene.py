@@ -186,8 +186,11 @@ class NarratedScene(Scene):
             return words
     # --- title and beats ---------------------------------------------------------------------------
     def title(self) -> Text:
-        """The scene's title, centred: the scene opens with it, before its first beat."""
-        return Text(self.script().title, font_size=style.FONT_SIZE_TITLE, color=style.TEXT_COLOR)
+        """The scene's title, centred: the scene opens with it, before its first beat (a title too wide
+        for the frame is set smaller, never cut)."""
+        title = Text(self.script().title, font_size=style.FONT_SIZE_TITLE, color=style.TEXT_COLOR)
+        room = config.frame_width - 2 * style.FRAME_MARGIN
+        return title.scale_to_fit_width(room) if title.width > room else title
 
     def open_with_title(self) -> None:
         """The title fades in and holds; it leaves with the first beat's first animation. In the slide
