@@ -121,7 +121,7 @@ def page(title: str, found: Sequence[Section], film: str, pictures: Mapping[str,
     """The notes as one self-contained HTML page (stills and formulas inside it)."""
     parts = [f"<!doctype html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><title>{html.escape(title)}"
              "</title><style>body{font-family:sans-serif;max-width:52em;margin:2em auto;padding:0 1em;line-height:1.5}"
-             "img.still{width:100%;border-radius:4px}img.formula{height:2.2em;vertical-align:middle;margin:.3em 0}"
+             "img.still{width:100%;border-radius:4px}img.formula{height:1.6em;vertical-align:middle;margin:.3em 0}"
              "h2 a{text-decoration:none;color:#06c;margin-right:.4em}</style></head><body>",
              f"<h1>{html.escape(title)}</h1>"]
     for s in found:
