@@ -131,9 +131,11 @@ def cap_height(mob: Mobject) -> float:
 
 
 #: what a glyph's outline must be to count as a letter or digit, not a mark: taller than half its width
-#: (a minus sign, an equals sign, a rule are flat) and at least this share of the text's capital height
-#: (a full stop, a comma, the dots of ⋯ are tiny)
-MARK_SHARE = 0.35
+#: (a minus sign, an equals sign, a rule are flat), and not both short and small: a full stop, a comma,
+#: an apostrophe, a prime or a dot of ⋯ is under 0.6 of a capital high and covers under this share of
+#: a capital's square (measured: commas 0.08, a prime 0.14; the narrowest subscripts, i and l, 0.17)
+MARK_AREA = 0.15
+MARK_HEIGHT = 0.6
 PIXELS_PER_UNIT_480P = 480 / 8.0  # the frame is 8 units high
 
 
@@ -141,13 +143,13 @@ def smallest_glyph(mob: Mobject) -> float:
     """The height, in pixels of the 480p frame, of the smallest letter or digit ``mob`` draws now (inf when
     it draws only marks):
     measured from the outlines drawn (so sub- and superscripts, matrix entries and text shrunk by a
-    scale count as drawn), marks such as . , − = left out (see ``MARK_SHARE``)."""
+    scale count as drawn), marks such as . , ' − = left out (see ``MARK_AREA``)."""
     glyphs = [g for g in mob.family_members_with_points() if len(g.points)]
     if not glyphs:
         return 0.0
     sizes = np.array([(g.width, g.height) for g in glyphs]) * PIXELS_PER_UNIT_480P * 8.0 / config.frame_height
     capital = cap_height(mob) or float(np.max(sizes[:, 1]))
-    letters = [h for w, h in sizes if h >= 0.5 * w and max(w, h) >= MARK_SHARE * capital]
+    letters = [h for w, h in sizes if h >= 0.5 * w and not (h < MARK_HEIGHT * capital and w * h < MARK_AREA * capital ** 2)]
     return float(min(letters)) if letters else float("inf")  # marks only (=, ⋯, ⋮): no letter to read
 
 
