@@ -9,13 +9,13 @@ import nn
 from scenes.chapters.ch05_why_layers import (
     DIGIT_X,
     DIGITS_IN_ORDER,
-    OUTPUT_HOPE,
+    HOPE_NAMES,
     PART_COLORS,
     PIECE_ALT_COLOR,
     ROW_SIDE,
     ROW_YS,
     WhyLayers,
-    hoped_neuron,
+    first_test_images,
     ink_bounds,
     ink_image,
     square_window,
@@ -23,6 +23,7 @@ from scenes.chapters.ch05_why_layers import (
 )
 from scenes.components import DigitImage, PartImage, style
 from scenes.content import digit_parts as dp
+from scenes.content import examples
 
 
 @pytest.fixture(scope="module", params=DIGITS_IN_ORDER)
@@ -122,14 +123,56 @@ def test_line_pieces_follow_the_line():
     assert rows == sorted(rows) or rows == sorted(rows, reverse=True)
 
 
-def test_hoped_neurons_really_feed_the_outputs_the_caption_names(net):
-    """The caption says both hoped-for neurons would push the output 9 up: their weights must."""
-    w = net.weights[-1]
-    for name, outputs in OUTPUT_HOPE.items():
-        j = hoped_neuron(net, outputs)
-        assert j == int(np.argmax(w[list(outputs)].min(axis=0)))
-        assert w[9, j] > 0, f"the {name}? neuron's real weight into output 9 is positive"
-    assert hoped_neuron(net, OUTPUT_HOPE["loop"]) != hoped_neuron(net, OUTPUT_HOPE["line"])
+def second_layer_on_test_set(net):
+    test = nn.load_split("test")
+    return net.activations(test.images)[2], test.labels
+
+
+def preference(net, with_digits, without_digits):
+    """Recomputed here, independently: mean on test digits with the part minus mean on those without."""
+    a2, labels = second_layer_on_test_set(net)
+    return a2[np.isin(labels, with_digits)].mean(axis=0) - a2[np.isin(labels, without_digits)].mean(axis=0)
+
+
+def test_ringed_neurons_are_those_that_prefer_loops_and_lines_over_the_test_set(net):
+    """The narration: "over the ten thousand test digits, neuron N responds most to digits with a loop, compared
+    with digits without one. And neuron M responds most to digits with a long upright line"."""
+    loop = preference(net, [0, 6, 8, 9], [1, 4, 7])
+    line = preference(net, [1, 4, 7, 9], [0, 2, 3, 5, 6, 8])
+    assert examples.part_neuron(net, "loop") == int(np.argmax(loop))
+    assert examples.part_neuron(net, "line") == int(np.argmax(line))
+    np.testing.assert_allclose(examples.part_preference(net, "loop"), loop, atol=1e-9)
+    np.testing.assert_allclose(examples.part_preference(net, "line"), line, atol=1e-9)
+    assert examples.part_neuron(net, "loop") != examples.part_neuron(net, "line")
+    for values in (loop, line):  # a real preference, not a tie
+        assert values.max() > 0.3 and values.max() - np.sort(values)[-2] > 0.05
+    # the digits the measures name: loops in 0 6 8 9 and none in 1 4 7; a long upright stroke in 1 4 7 9
+    assert examples.PART_DIGITS == {"loop": ((0, 6, 8, 9), (1, 4, 7)), "line": ((1, 4, 7, 9), (0, 2, 3, 5, 6, 8))}
+
+
+def test_the_line_neuron_fires_on_the_nine_and_the_loop_neuron_barely_stirs(net):
+    """"Neuron N ... is at only 0.16 on this nine ... So the line neuron fires, but this nine's loop barely
+    stirs the loop neuron": the claims hold for the real activations on the chapter's 9."""
+    nine = dp.first_clean_example(9)
+    a2 = net.activations(nine.pixels)[2]
+    loop, line = (int(np.argmax(preference(net, *d))) for d in (([0, 6, 8, 9], [1, 4, 7]),
+                                                               ([1, 4, 7, 9], [0, 2, 3, 5, 6, 8])))
+    assert a2[loop] < 0.3, "barely stirs"
+    assert a2[line] > 0.7, "fires"
+
+
+def test_measure_cards_show_a_real_test_digit_of_each_kind(net):
+    labels = nn.load_split("test").labels
+    for part in HOPE_NAMES:
+        for digits in examples.PART_DIGITS[part]:
+            indices = first_test_images(digits)
+            assert [int(labels[i]) for i in indices] == list(digits)
+            assert all((labels[:i] != d).all() for i, d in zip(indices, digits)), "the first of each digit"
+    with_part, without_part = examples.part_means(net, "loop")
+    a2, labels = second_layer_on_test_set(net)
+    j = examples.part_neuron(net, "loop")
+    assert with_part[j] == pytest.approx(a2[np.isin(labels, [0, 6, 8, 9]), j].mean())
+    assert without_part[j] == pytest.approx(a2[np.isin(labels, [1, 4, 7]), j].mean())
 
 
 def rgb255(color):
@@ -239,6 +282,12 @@ def test_the_hoped_cascade_is_labelled_a_hope_and_the_real_one_is_the_network(ch
     for layer in range(4):  # the real cascade: the diagram lit by the trained network's pass on that 9
         np.testing.assert_allclose(scene.diagram.fill_opacities(layer), acts[layer][scene.diagram.drawn_indices(layer)],
                                    atol=1e-6)
-    # the neurons the hope was pinned on, named in the real network with their real activations
-    for name, outputs in OUTPUT_HOPE.items():
-        assert scene.hope_readings[name] == pytest.approx(acts[2][hoped_neuron(net, outputs)])
+    # the neurons the hope was pinned on (the measured ones), named in the real network with their real activations
+    assert scene.hoped == [examples.part_neuron(net, name) for name in HOPE_NAMES]
+    for name, j in zip(HOPE_NAMES, scene.hoped):
+        assert scene.hope_readings[name] == pytest.approx(acts[2][j])
+    for name, card in (("line", scene.card),):  # the card left on screen: the line neuron's two means, written
+        with_part, without_part = examples.part_means(net, name)
+        j = examples.part_neuron(net, name)
+        numbers = [number.text for _, number in card.bars]
+        assert numbers == [f"{with_part[j]:.2f}", f"{without_part[j]:.2f}"]

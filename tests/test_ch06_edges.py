@@ -6,6 +6,7 @@ import pytest
 
 import nn
 from scenes.chapters import ch06_edge_detection as ch06
+from scenes.components import INPUT_PIXELS_SHOWN
 from tests.conftest import run_final_state
 
 
@@ -82,6 +83,9 @@ def expected_numbers() -> dict[str, float]:
         "sum weak": weak_sum, "no bias weak": _sigmoid(weak_sum), "with bias weak": _sigmoid(weak_sum - 10),
         "real bias": b, "real activation": float(net.activations(pixels)[1][ch06.NEURON]),
     }
+    drawn = list(INPUT_PIXELS_SHOWN)  # the named connections' real weights (w₁, w₂, w₃, w₇₈₄), beside the neuron
+    for position, name in zip(ch06.LABELLED_INPUTS, ch06.TERM_NAMES):
+        numbers[f"w{name}"] = float(net.weights[0][ch06.NEURON][drawn[position]])
     for index in (ch06.ONE_INDEX, ch06.WEAK_INDEX):  # the other digits: both shares and the total
         other = nn.test_image(index)[0].astype(float)
         numbers[f"bar part #{index}"] = float(other[bar].sum())
@@ -137,3 +141,16 @@ def test_made_up_weights_are_labelled_as_made_up(scene):
     script = " ".join(f"{beat.caption} {beat.say}" for beat in scene.script().beats)
     assert "made-up" in script and "bias" in script
     assert scene.captions.history  # every beat's caption was shown
+
+
+@pytest.mark.render
+def test_every_weight_in_the_sum_has_the_colour_of_its_sign(scene):
+    """w₁, w₂, w₃, w₇₈₄ in the formula are green or red like their connections (``style.weight_color``)."""
+    from scenes.components import style
+
+    net = nn.load_pretrained()
+    drawn = list(INPUT_PIXELS_SHOWN)
+    signs = [float(net.weights[0][ch06.NEURON][drawn[position]]) for position in ch06.LABELLED_INPUTS]
+    colours = [part.get_color().to_hex() for part in scene.equation.weights]
+    assert colours == [style.weight_color(w).to_hex() for w in signs]
+    assert min(signs) < 0 < max(signs), "the example shows both signs"

@@ -29,6 +29,19 @@ def test_ch07_tally_follows_another_network():
     assert ch07.weight_terms(other) == [(784, 30), (30, 10)] and ch07.bias_terms(other) == [30, 10]
 
 
+def test_ch07_the_weight_turned_pushes_the_answer_most_and_turning_it_lowers_the_answer(net):
+    """"Turn any of them, and the network behaves a little differently": a real weight, a real forward pass."""
+    pixels = nn.test_image(0)[0]
+    activations = net.activations(pixels)
+    answer, source = ch07.turned_weight(net, pixels, list(range(net.sizes[-2])))
+    assert answer == int(np.argmax(activations[-1]))
+    assert source == int(np.argmax(np.abs(net.weights[-1][answer] * activations[-2])))
+    before = net.weights[-1][answer, source]
+    after = ch07.outputs_without(net, pixels, answer, source)
+    assert net.weights[-1][answer, source] == before != 0, "the shipped network itself is untouched"
+    assert 0.05 < activations[-1][answer] - after[answer] < 0.5, "a little differently"
+
+
 # --- chapter 8 ---------------------------------------------------------------------------------
 def test_ch08_mistake_is_the_lowest_misread_test_image(net):
     index = first_misread(net)
@@ -102,6 +115,60 @@ def test_ch08_what_makes_a_suspect_fire_is_computed_from_the_test_set(net):
                                    atol=1e-6)
 
 
+def test_ch08_dials_are_coloured_by_the_sign_of_their_weight():
+    """A weight's number, needle and face are green when positive and red when negative (also while turning);
+    a bias dial stays blue."""
+    for value in (-1.46, -0.19, 0.0, 0.41, 3.01):
+        dial = ch08.Dial(value, 4)
+        want = ch08.style.weight_color(round(value, 2))
+        assert dial.number.get_color() == want and dial.needle.get_color() == want
+        assert dial.disc.get_fill_color() == want
+        assert dial.disc.get_fill_opacity() == pytest.approx(ch08.FACE_OPACITY * abs(value) / 4)
+    dial = ch08.Dial(0.5, 4)
+    dial.set_value(-0.5)  # crossing zero while a needle turns: the colour follows
+    assert dial.number.get_color() == ch08.style.NEGATIVE_WEIGHT_COLOR
+    bias = ch08.Dial(-0.37, 4, ch08.style.B_COLOR)
+    assert bias.number.get_color() == ch08.style.B_COLOR
+
+
+def test_ch08_learning_starts_from_the_recipes_random_weights(net):
+    from nn.train import Recipe
+
+    recipe = Recipe()
+    start = nn.Network(list(net.sizes), seed=recipe.seed, init=recipe.init, hidden=recipe.hidden)
+    shown = ch08.random_start_parameters(net)
+    assert shown == [v for _, _, v in ch08.dial_parameters(start)]
+    assert shown != [v for _, _, v in ch08.dial_parameters(net)]
+
+
+def test_ch08_the_finding_told_is_the_networks(net):
+    """The narration of the last beat, recomputed here from the network: the longest bar is neuron 7 of the second
+    hidden layer; of the test images it fires on (> 0.9) most are sixes and fives; its weight into 6 is large and into
+    5 small, so it pushes this 5 towards 6."""
+    scene = run_final_state(ch08.HowLearningRelates)
+    test = nn.load_split("test")
+    index = first_misread(net)
+    pixels, label = nn.test_image(index)
+    answer = int(net.predict(pixels))
+    a2 = net.activations(pixels)[2]
+    focus = int(np.argmax(a2 * net.weights[2][answer]))
+    fires = np.flatnonzero(net.activations(test.images)[2][:, focus] > ch08.FIRING)
+    counts = np.bincount(test.labels[fires], minlength=10)
+    first, second = np.argsort(-counts, kind="stable")[:2]
+    finding = scene.finding
+    assert finding == {"focus": focus, "n_fires": len(fires), "first": int(first), "second": int(second),
+                       "n_first": int(counts[first]), "n_second": int(counts[second]), "answer": answer, "label": label,
+                       "w_answer": pytest.approx(net.weights[2][answer, focus]),
+                       "w_label": pytest.approx(net.weights[2][label, focus])}
+    # what the voice says it means: a shape these two digits share (most of its firing images), pushed to the answer
+    assert {finding["first"], finding["second"]} == {answer, label}
+    assert (counts[first] + counts[second]) / len(fires) > 0.9
+    assert finding["w_answer"] > 2.0 and abs(finding["w_label"]) < 0.5, "strongly towards 6, hardly towards 5"
+    # the real images shown are ones it fires on, of those two digits, lowest index first
+    for digit, shown in zip((first, second), scene.firing_shown):
+        assert shown == [int(i) for i in fires if test.labels[i] == digit][:ch08.N_FIRING_SHOWN]
+
+
 # --- chapter 9 ---------------------------------------------------------------------------------
 def test_ch09_small_network_is_a_real_8_to_6_network_with_biases():
     net = ch09.small_network()
@@ -147,6 +214,19 @@ def test_ch11_loop_preference_is_computed_on_the_test_images(net):
     best = int(np.argmax(loopy - plain))
     top = ch11.top_images(net, best)
     assert a2[top, best].min() >= np.sort(a2[:, best])[-len(top)]
+
+
+def test_ch11_comes_back_to_the_loop_neuron_chapter_5_ringed(net):
+    """ "Neuron N of the second hidden layer, the one chapter five ringed": the same neuron, by the same measure."""
+    from scenes.chapters import ch05_why_layers as ch05
+
+    loopy, plain = ch11.loop_preference(net)
+    best = int(np.argmax(loopy - plain))
+    scene = run_final_state(ch05.WhyLayers)
+    assert scene.hoped[0] == best == ch11.part_neuron(net, "loop")
+    # "some neurons do favour loopy digits": those boxed, recomputed
+    assert ch11.loop_favourers(net) == [int(j) for j in np.flatnonzero(loopy - plain >= ch11.FAVOUR)]
+    assert len(ch11.loop_favourers(net)) >= 2 and best in ch11.loop_favourers(net)
 
 
 def test_ch11_stroke_like_neuron_has_the_most_concentrated_weights(net):
@@ -226,6 +306,9 @@ def test_ch11_shows_both_layers_from_the_network(chapter_run, net):
     chart = scene.test_group[0]
     loopy, plain = ch11.loop_preference(net)
     np.testing.assert_allclose([bar.height / ch11.BAR_HEIGHT for bar in chart[0]], loopy, atol=1e-6)
+    # weight pictures read at least a third of the frame high: the hopes side by side, one neuron enlarged
+    assert ch11.HOPE_READ_SIDE >= 8 / 3 and scene.enlarged[0].height >= 8 / 3
+    np.testing.assert_array_equal(scene.enlarged[0].weights, net.weights[0][ch11.stroke_like_neuron(net)])
 
 
 @pytest.mark.render
@@ -241,6 +324,10 @@ def test_ch07_final_state_tally_is_the_networks(net):
     assert ledger.weights_total[2].get_tex_string() == ch07.thousands(net.n_weights) == "12{,}960"
     assert ledger.bias_line[2].get_tex_string() == str(net.n_biases) == "42"
     assert ledger.total[2].get_tex_string() == ch07.thousands(net.n_parameters)
+    pixels = nn.test_image(ch07.EXAMPLE_INDEX)[0]
+    answer, source = ch07.turned_weight(net, pixels, list(range(net.sizes[-2])))
+    before, after = net.activations(pixels)[-1][answer], ch07.outputs_without(net, pixels, answer, source)[answer]
+    assert [m.get_tex_string() for m in scene.outputs_shown] == [f"{before:.2f}", f"{after:.2f}"]
 
 
 @pytest.mark.render

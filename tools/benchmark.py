@@ -4,6 +4,7 @@
     .venv/bin/python -m tools.benchmark --quality low    # 480p15 only
     .venv/bin/python -m tools.benchmark --compare-jobs   # also 480p15 with one process
     .venv/bin/python -m tools.benchmark --camera         # only: QuickCamera against manim's camera
+    .venv/bin/python -m tools.benchmark --film-only      # only the narrated film, cold (before/after a change)
 
 Every render goes into a fresh temporary media folder with an empty voice cache ("cold", the voice
 synthesised as part of the render), except the unchanged re-render, which reuses the first.
@@ -107,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quality", choices=("low", "high", "both"), default="both")
     parser.add_argument("--compare-jobs", action="store_true", help="also render 480p15 with one process")
     parser.add_argument("--camera", action="store_true", help="only time QuickCamera against manim's camera")
+    parser.add_argument("--film-only", action="store_true",
+                        help="only the narrated film, cold: no silent film, re-render or voice alone")
     args = parser.parse_args(argv)
     if args.camera:
         camera_figures()
@@ -129,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
             lengths[quality] = {r.chapter.number: video_seconds(r.video) for r in rendered}
             if quality == "low":
                 write_measured(rendered)
+            if args.film_only:
+                continue
             print(f"rendering the silent film (--voice none) at {QUALITIES[quality][1]} ...", flush=True)
             totals[f"silent {quality}"] = film_run(quality, Path(tmp) / f"silent-{quality}", jobs,
                                                    env_for(quality, "none"))[0::2]
@@ -144,8 +149,9 @@ def main(argv: list[str] | None = None) -> int:
                 totals["one process"] = film_run(quality, Path(tmp) / "single", 1, env_for("single"))[0::2]
 
     print()
-    print(f"voice: {voice['audio'] / 60:.1f} min of speech synthesised in {voice['cold']:.1f} s on one core "
-          f"(real-time factor {voice['rtf']:.3f}); cached: {voice['cached']:.1f} s")
+    if not args.film_only:
+        print(f"voice: {voice['audio'] / 60:.1f} min of speech synthesised in {voice['cold']:.1f} s on one core "
+              f"(real-time factor {voice['rtf']:.3f}); cached: {voice['cached']:.1f} s")
     header = f"{'chapter':<32}{'length':>8}" + "".join(f"{QUALITIES[q][1]:>12}{'ratio':>7}" for q in qualities)
     print(header)
     print("-" * len(header))
@@ -161,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
         row += f"{totals[q][0]:11.1f}s{totals[q][0] / totals[q][1]:6.2f}x"
     print(row)
     print("(per-chapter times overlap when chapters render in parallel; the whole-film line is wall clock)")
+    if args.film_only:
+        return 0
     for q in qualities:
         narrated, silent = totals[q], totals[f"silent {q}"]
         print(f"{QUALITIES[q][1]}: narrated {narrated[0]:.1f} s for {narrated[1]:.1f} s of film "

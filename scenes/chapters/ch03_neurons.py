@@ -1,11 +1,14 @@
 """Chapter 3 (2:42, "What are neurons?"): a neuron holds a number between 0 and 1.
 
-Beats (storyboard): one big neuron whose number changes and whose fill follows it (real pixel
-values of our image); the 28×28 image turns into 784 neurons (fill opacity = pixel value); one is
-pulled out with its real value: its activation; then the brightest pixel's (fully lit), a
-black pixel's (dark) and the grey one's again (in between). While the lone neuron steps through
-values, our image beside it marks the pixel each value comes from. Every number shown is a pixel
-value of the chosen input image.
+Beats (storyboard): a nerve cell of the brain is drawn (the name's origin; a drawing, not our
+network); its body becomes one big neuron, other neurons linked to it under a question mark; the
+lone neuron's number changes, one real pixel value of our image per sentence, and its fill follows
+it, while our image beside it marks the pixel each value comes from; the 28×28 image turns into
+784 hollow neurons, braces count 28 by 28 (28 × 28 = 784), and every neuron takes its pixel's
+value (fill opacity = pixel value); one is pulled out with its real value: its activation, and the
+neurons at full activation glow; then the brightest pixel's (fully lit), a black pixel's (dark)
+and the grey one's again (in between). Every number shown is a pixel value of the chosen input
+image.
 """
 from __future__ import annotations
 
@@ -15,6 +18,10 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    Brace,
+    Circle,
+    Create,
+    Dot,
     FadeIn,
     FadeOut,
     Group,
@@ -25,8 +32,9 @@ from manim import (
     Square,
     Text,
     Transform,
-    ValueTracker,
+    UpdateFromAlphaFunc,
     VGroup,
+    Write,
 )
 
 import nn
@@ -35,12 +43,13 @@ from scenes.components import (
     PixelImage,
     highlight_box,
     label_next_to,
+    neuron,
     neuron_grid,
     numbered_neuron,
     set_activation,
     style,
 )
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in, fade_out
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
 from scenes.runtime.narrated_scene import NarratedScene
@@ -50,9 +59,20 @@ BIG_NEURON_RADIUS = 1.2
 GRID_SIDE = 5.6  # side of the 28×28 image / grid of neurons
 GRID_CENTER = LEFT * 3.0 + UP * 0.1
 ZOOM_CENTER = RIGHT * 3.6 + UP * 0.3  # where the pulled-out neuron sits
-SOURCE_SIDE = 3.0  # our image beside the lone neuron, where its values come from
+SOURCE_SIDE = 3.6  # our image beside the lone neuron, where its values come from
 SOURCE_CENTER = LEFT * 4.6 + UP * 0.3
 MID_GRAY = 0.6  # the first neuron pulled out: the pixel whose value is nearest this (a partly lit one)
+LABEL_FONT_SIZE = 26  # small words (lower-case letters at least 9 px at 480p)
+COUNT_FONT_SIZE = 72  # 28 × 28 = 784
+GLOWING = 0.99  # neurons at least this active glow when the narration pictures a neuron glowing
+GLOW_SCALE = 1.9  # a glow's radius, relative to its neuron's
+# --- the nerve cell the name comes from (a drawing of a brain cell, not of our network)
+CELL_CENTER = LEFT * 1.6 + UP * 0.3
+SOMA_RADIUS = 0.75
+DENDRITE_ANGLES = (120, 150, 180, 210, 240)  # degrees, from the cell body's centre
+DENDRITE_LENGTH = 1.6
+AXON_END = RIGHT * 4.4 + UP * 0.3
+NEIGHBOURS = ((-3.6, 1.6), (-3.6, 0.3), (-3.6, -1.0), (3.6, 1.0), (3.6, -0.4))  # neurons linked to the lone one
 
 
 # --- which real values the chapter shows ---------------------------------------------------
@@ -67,6 +87,37 @@ def demo_values(pixels: np.ndarray) -> list[float]:
         return [float(pixels.min()), float(pixels.max())]
     quartile = lambda q: float(lit[int(round(q * (lit.size - 1)))])  # noqa: E731 - a real pixel value
     return [float(pixels.min()), float(lit[-1]), quartile(0.25), quartile(0.75)]
+
+
+def roll_to(numbered: VGroup, value: float) -> UpdateFromAlphaFunc:
+    """A ``numbered_neuron``'s number rolling from what it shows to ``value``, its fill following it."""
+    start = float(numbered[1].get_value())
+    return UpdateFromAlphaFunc(numbered,
+                               lambda mob, t: set_activation(mob, value if t >= 1 else start + (value - start) * t))
+
+
+def nerve_cell() -> VGroup:
+    """A brain's nerve cell, drawn simply: VGroup(cell body, branches). The cell body (with its nucleus)
+    sits at ``CELL_CENTER``; branching dendrites reach left, a long axon right, ending in terminals."""
+    body = VGroup(Circle(radius=SOMA_RADIUS).set_stroke(style.SECONDARY, 4).set_fill(style.SECONDARY, 0.3),
+                  Dot(radius=SOMA_RADIUS * 0.3, color=style.SECONDARY)).move_to(CELL_CENTER)
+    branches = VGroup()
+    for k, angle in enumerate(DENDRITE_ANGLES):
+        direction = np.array([np.cos(np.radians(angle)), np.sin(np.radians(angle)), 0.0])
+        start = CELL_CENTER + direction * SOMA_RADIUS
+        end = start + direction * DENDRITE_LENGTH * (1.0 - 0.25 * (k % 2))
+        branches.add(Line(start, end))
+        for turn in (-30, 30):
+            a = np.radians(angle + turn)
+            branches.add(Line(end, end + np.array([np.cos(a), np.sin(a), 0.0]) * DENDRITE_LENGTH * 0.5))
+    axon_start = CELL_CENTER + RIGHT * SOMA_RADIUS
+    branches.add(Line(axon_start, AXON_END))
+    for turn in (-35, 0, 35):
+        a = np.radians(turn)
+        tip = AXON_END + np.array([np.cos(a), np.sin(a), 0.0]) * 0.8
+        branches.add(Line(AXON_END, tip), Dot(tip, radius=0.12, color=style.SECONDARY))
+    branches.set_stroke(style.SECONDARY, 5)
+    return VGroup(body, branches)
 
 
 def pixel_with_value(pixels: np.ndarray, value: float) -> int:
@@ -103,60 +154,116 @@ class WhatAreNeurons(NarratedScene):
 
     # --- beats -----------------------------------------------------------------------------
     def inspired_by_brain(self) -> None:
-        with self.beat("inspired-by-brain"):
+        """A nerve cell is drawn; its body becomes our neuron, the branches go; other neurons linked to
+        it, and a question mark over the links."""
+        with self.beat("inspired-by-brain") as beat:
             self.values = demo_values(self.digit.pixels)
+            cell = nerve_cell()
+            self.wait(style.SHORT_RUN_TIME)  # the title leaves first
+            self.play(Create(cell), run_time=max(style.RUN_TIME, beat.until(1) - style.RUN_TIME))
+            beat.wait_until(1)
             self.lone = numbered_neuron(self.values[0], BIG_NEURON_RADIUS).move_to(UP * 0.3)
-            self.play(FadeIn(self.lone, scale=0.6), run_time=style.RUN_TIME)
+            body, branches = cell
+            self.play(ReplacementTransform(body, self.lone[0]), FadeIn(self.lone[1]), FadeOut(branches),
+                      run_time=style.RUN_TIME)
+            self.remove(self.lone[0], self.lone[1])
+            self.add(self.lone)
+            neighbours = VGroup(*(neuron(0.0, radius=style.NEURON_RADIUS * 2.5).move_to([x, y, 0])
+                                  for x, y in NEIGHBOURS))
+            links = VGroup(*(Line(n.get_center(), self.lone[0].get_center(), buff=0)
+                             for n in neighbours)).set_stroke(style.EDGE_COLOR, style.EDGE_WIDTH * 2)
+            for link, n in zip(links, neighbours):  # from rim to rim
+                link.put_start_and_end_on(n.get_center(), self.lone[0].get_center())
+                length = link.get_length()
+                unit = (self.lone[0].get_center() - n.get_center()) / length
+                link.put_start_and_end_on(n.get_center() + unit * n.width / 2,
+                                          self.lone[0].get_center() - unit * BIG_NEURON_RADIUS)
+            question = Text("?", font_size=COUNT_FONT_SIZE, color=style.ACCENT).next_to(links[1], UP)
+            self.play(Create(links), FadeIn(neighbours), run_time=style.RUN_TIME)
+            self.play(FadeIn(question, scale=0.5), run_time=style.SHORT_RUN_TIME)
+            self.linked = VGroup(neighbours, links, question)
 
     def holds_a_number(self) -> None:
         """The lone neuron steps through real pixel values; a marker on our image shows whose."""
         with self.beat("holds-a-number") as beat:
             source = DigitImage(self.digit.pixels, side=SOURCE_SIDE).move_to(SOURCE_CENTER)
-            tag = label_next_to(source, self.text("our_image"))
+            tag = label_next_to(source, self.text("our_image"), font_size=LABEL_FONT_SIZE)
             marker = self.source_marker(source, self.values[0])
-            tracker = ValueTracker(self.values[0])
-            self.lone.add_updater(lambda mob: set_activation(mob, float(tracker.get_value())))
+            self.play(*fade_out(self.linked), run_time=style.SHORT_RUN_TIME)
             self.play(Reveal(source, tag, marker[0]), FadeIn(marker[1]), run_time=style.RUN_TIME)  # box, link
-            beat.wait_until(1)
             self.lone_sources = [pixel_with_value(self.digit.pixels, self.values[0])]
-            for value in self.values[1:]:
-                new_marker = self.source_marker(source, value)
-                self.play(tracker.animate.set_value(value), Transform(marker, new_marker), run_time=style.RUN_TIME)
-                self.lone_sources.append(pixel_with_value(self.digit.pixels, value))
+            # one new value in each sentence (the first a little into it), each from its marked pixel
+            for k, value in enumerate(self.values[1:]):
+                beat.wait_until(k)
                 self.wait(style.SHORT_RUN_TIME)
-            self.lone.clear_updaters()
+                new_marker = self.source_marker(source, value)
+                self.play(roll_to(self.lone, value), Transform(marker, new_marker), run_time=style.RUN_TIME)
+                self.lone_sources.append(pixel_with_value(self.digit.pixels, value))
             self.source = Group(source, tag, marker)
         self.lone_values = self.values
 
     def image_becomes_neurons(self) -> None:
+        """The image's squares become hollow neurons, one per pixel; braces count 28 by 28 and the count
+        is written; then every neuron takes its pixel's grey value."""
         with self.beat("image-becomes-neurons") as beat:
             image = PixelImage(self.digit.pixels, side=GRID_SIDE).move_to(GRID_CENTER)
             self.play(Conceal(self.lone, self.source), run_time=style.SHORT_RUN_TIME)
             self.play(Reveal(image), run_time=style.SHORT_RUN_TIME)
             self.grid = neuron_grid(image)
-            self.count = MathTex(rf"{SIDE} \times {SIDE} = {nn.N_PIXELS}", font_size=style.FONT_SIZE_TITLE)
-            self.count.move_to(ZOOM_CENTER)
+            hollow = self.grid.copy().set_fill(opacity=0)
+            self.wait(style.SHORT_RUN_TIME)
+            self.play(ReplacementTransform(image.squares, hollow), FadeOut(image.frame), run_time=style.RUN_TIME)
+            # twenty-eight rows of twenty-eight
             beat.wait_until(1)
-            self.play(ReplacementTransform(image.squares, self.grid), FadeOut(image.frame), FadeIn(self.count),
-                      run_time=style.RUN_TIME)
+            self.braces = VGroup()
+            for direction in (UP, LEFT):
+                brace = Brace(self.grid, direction, buff=style.BRACE_BUFF)
+                self.braces.add(VGroup(brace, MathTex(str(SIDE), font_size=style.FONT_SIZE_LABEL)
+                                       .next_to(brace, direction, buff=style.LABEL_BUFF)))
+            self.count = MathTex(rf"{SIDE} \times {SIDE} = {nn.N_PIXELS}", font_size=COUNT_FONT_SIZE)
+            self.count.move_to(ZOOM_CENTER)
+            self.play(*(FadeIn(b, scale=0.8) for b in self.braces), Write(self.count), run_time=style.RUN_TIME)
+            # each holds its pixel's grey value
+            beat.wait_until(2)
+            self.wait(style.SHORT_RUN_TIME)
+            values = np.asarray(self.digit.pixels, dtype=float)
+            rows = np.arange(values.size) // SIDE
+
+            def fill(_, alpha: float) -> None:  # row by row, top first: each neuron takes its pixel's value
+                t = np.clip(alpha * (SIDE + 4) - rows, 0, 4) / 4
+                for circle, value in zip(hollow, values * t):
+                    circle.set_fill(opacity=float(value))
+
+            self.play(UpdateFromAlphaFunc(hollow, fill), run_time=style.RUN_TIME)
+            self.remove(hollow)
+            self.add(self.grid)
 
     def activation(self) -> None:
         index = self.pulled[0]
         with self.beat("activation", value=float(self.digit.pixels[index])) as beat:
             self.pull = self.pull_out(index)
             zoom, marker, link, coords = self.pull
-            self.play(FadeOut(self.count), FadeIn(marker), run_time=style.SHORT_RUN_TIME)
+            self.play(FadeOut(self.count), FadeOut(self.braces), FadeIn(marker), run_time=style.SHORT_RUN_TIME)
             self.play(GrowFromPoint(zoom, self.grid[index].get_center()), FadeIn(link), FadeIn(coords),
                       run_time=style.RUN_TIME)
             self.note_zoom(index, zoom)
             beat.wait_until(1)
-            self.word = Text(self.text("activation"), font_size=style.FONT_SIZE_BODY, color=style.ACCENT)
+            self.word = Text(self.text("activation"), font_size=style.FONT_SIZE_HEADING, color=style.ACCENT)
             self.word.next_to(zoom, DOWN, buff=style.LABEL_BUFF * 2)
             self.play(FadeIn(self.word, shift=UP * style.LABEL_BUFF), run_time=style.RUN_TIME)
+            # glowing brightly when high: the grid's neurons at (nearly) full activation glow
+            beat.wait_until(2)
+            self.wait(style.SHORT_RUN_TIME)
+            bright = [c for c, v in zip(self.grid, self.digit.pixels) if v >= GLOWING]
+            self.glow = VGroup(*(Circle(radius=c.width / 2 * GLOW_SCALE).move_to(c).set_stroke(width=0)
+                                 .set_fill(style.ACCENT, 0.45) for c in bright))
+            self.glowing = len(bright)
+            self.play(*fade_in(self.glow), run_time=style.RUN_TIME * 0.8)
 
     def lit_and_unlit(self) -> None:
         with self.beat("lit-and-unlit") as beat:
             mid, bright, dark = self.pulled
+            self.play(*fade_out(self.glow), run_time=style.SHORT_RUN_TIME)
             for k, index in enumerate((bright, dark, mid)):  # fully lit, dark, and back to the grey one
                 beat.wait_until(k)
                 new = self.pull_out(index)
@@ -189,5 +296,6 @@ class WhatAreNeurons(NarratedScene):
         marker = highlight_box(self.grid[index], buff=style.HIGHLIGHT_BUFF / 2)
         link = Line(marker.get_right(), zoom[0].get_left(), color=style.HIGHLIGHT_COLOR, stroke_width=style.EDGE_WIDTH)
         row, col = divmod(index, SIDE)
-        coords = label_next_to(zoom, self.text("pixel_at", row=row, column=col), UP, buff=style.LABEL_BUFF * 2)
+        coords = label_next_to(zoom, self.text("pixel_at", row=row, column=col), UP, buff=style.LABEL_BUFF * 2,
+                               font_size=LABEL_FONT_SIZE)
         return zoom, marker, link, coords

@@ -9,8 +9,13 @@ small steps. Then the hopes of chapter 5 meet the data:
   clean edges; the one most like a pen stroke (most concentrated weights) is boxed.
 - Second hidden layer: the hope of part detectors tested on the 10,000 test images: each neuron's
   mean activation on digits that have a loop (0, 6, 8, 9) against digits that usually have none
-  (1, 4, 7), on a labelled axis; the most loop-preferring neuron with its two values, and the test
-  images that excite it most, each with its label.
+  (1, 4, 7), on a labelled axis; the most loop-preferring neuron with its two values (the neuron
+  chapter 5 ringed "loop?": one measure, ``scenes.content.examples.part_neuron``), and the test
+  images that excite it most, each with its label; the neurons that favour loopy digits at all.
+
+Two layers are in play, so every neuron is named with its layer (on screen and in the narration).
+A weight picture being read is at least a third of the frame high: the four hopes side by side,
+one real neuron's weights enlarged while the grids are explained and judged.
 - And yet the accuracy, computed here from ``nn`` on the 10,000 test images, with real test digits
   (misread ones marked); then the tidy hope beside the solution it found.
 """
@@ -24,10 +29,13 @@ from manim import (
     LEFT,
     RIGHT,
     UP,
+    AnimationGroup,
     Axes,
     Create,
     Dot,
     Group,
+    Indicate,
+    LaggedStart,
     Line,
     MathTex,
     Rectangle,
@@ -37,10 +45,20 @@ from manim import (
 
 import nn
 from nn.train import Recipe, cost, one_hot
-from scenes.components import DigitImage, NetworkDiagram, WeightGrid, highlight_box, label, label_next_to, style
+from scenes.components import (
+    DigitImage,
+    NetworkDiagram,
+    WeightGrid,
+    highlight_box,
+    label,
+    label_next_to,
+    layer_name,
+    style,
+    wrapped_label,
+)
 from scenes.components.edge_marks import edge_flash, lit_edges
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in
-from scenes.content.examples import accuracy_on_test_set
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in, fade_out
+from scenes.content.examples import LOOP_DIGITS, NO_LOOP_DIGITS, accuracy_on_test_set, part_means, part_neuron
 from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
@@ -52,9 +70,10 @@ HOPED_STROKES: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = (
 )
 STROKE_HALF_WIDTH = 1.0  # pixels within this distance of the stroke weigh +1 ...
 SURROUND_WIDTH = 2.5  # ... and those up to this much further weigh −1
-#: digits with a loop, and digits that usually have none (the second layer's test)
-LOOPY_DIGITS = (0, 6, 8, 9)
-PLAIN_DIGITS = (1, 4, 7)
+#: digits with a loop, and digits that usually have none (the second layer's test, shared with chapter 5)
+LOOPY_DIGITS = LOOP_DIGITS
+PLAIN_DIGITS = NO_LOOP_DIGITS
+FAVOUR = 0.2  # a neuron "favours loopy digits" when its mean on them exceeds its mean on the others by this
 N_TOP_IMAGES = 6
 STRONGEST_SHARE = 0.05  # a pen stroke: most of a neuron's Σw² in its strongest 5 % of weights
 #: the cost shown while learning is announced: on these test digits, at these points of the path
@@ -62,13 +81,22 @@ N_COST_IMAGES = 2000
 COST_STEPS = 11
 
 # --- layout (manim units) ------------------------------------------------------------------
-COST_CENTER = LEFT * 4.55 + UP * 0.2
-COST_X_LENGTH, COST_Y_LENGTH = 3.4, 2.6
-HOPE_SIDE = 1.3
+LABEL_SIZE = max(style.FONT_SIZE_SMALL, 27)  # small words: lowercase letters at least 9 px tall at 480p
+COST_CENTER = LEFT * 4.55 + UP * 0.2  # the training images, left of the network
+COST_BIG = (7.5, 4.2)  # the cost, drawn large once the network gives way to it
+COST_BIG_CENTER = UP * 0.45
+HOPE_READ_SIDE = 2.75  # the four hopes side by side while they are read: over a third of the frame high
+HOPE_READ_GAP = 0.35
+HOPE_SIDE = 1.3  # ... then two by two beside the real grids
 HOPE_GAP = 0.25
 HOPE_CENTER = LEFT * 4.4 + DOWN * 0.1
+PEN_WIDTH = 12  # "we drew them by hand": a pen along each hoped stroke
 REAL_SIDE = 1.25
-ENLARGED_SIDE = 2.8  # one neuron's weights where the hope was: 6 px a weight at 480p
+ENLARGED_SIDE = 2.9  # one neuron's weights where the hope was: over a third of the frame high
+QUICK = 0.6  # the changes a sentence brings (each frame animated costs, most at 1080p60)
+BLOB_TIME = 0.5  # seconds each blob is shown enlarged while "loose, smudgy blobs" is said
+N_BLOBS = 3
+DIM_OPACITY = 0.25  # the other bars, while one neuron's pair is read
 REAL_GAPS = (0.62, 0.12)  # room on the left of each grid for its number
 REAL_CENTER = RIGHT * 2.45 + UP * 0.55
 BAR_WIDTH = 0.28
@@ -80,6 +108,8 @@ MOSAIC_SIDE = 0.56
 MOSAIC_PAD = 2  # dark pixels round each digit, so neighbours do not touch
 SMALL_SIDE = 0.72
 EXAMPLE_SIDE = 1.0
+FOUND_ZOOM = 1.35  # "dig deeper": the weights it found, closer
+FOUND_Y = 0.55
 N_EXAMPLES = 9
 
 
@@ -108,10 +138,24 @@ def stroke_like_neuron(net: nn.Network) -> int:
 
 
 def loop_preference(net: nn.Network) -> tuple[np.ndarray, np.ndarray]:
-    """Each second-hidden-layer neuron's mean activation on test digits with a loop, and without."""
-    test = nn.load_split("test")
-    a2 = net.activations(test.images)[-2]
-    return a2[np.isin(test.labels, LOOPY_DIGITS)].mean(axis=0), a2[np.isin(test.labels, PLAIN_DIGITS)].mean(axis=0)
+    """Each second-hidden-layer neuron's mean activation on test digits with a loop, and without
+    (``scenes.content.examples.part_means``: the measure chapter 5 rings its "loop?" neuron by)."""
+    return part_means(net, "loop")
+
+
+def loop_favourers(net: nn.Network) -> list[int]:
+    """The second-hidden-layer neurons that favour loopy digits: mean on them ≥ mean on the others + FAVOUR."""
+    loopy, plain = loop_preference(net)
+    return [int(j) for j in np.flatnonzero(loopy - plain >= FAVOUR)]
+
+
+def pen_stroke(grid: WeightGrid, stroke: tuple[tuple[float, float], tuple[float, float]]) -> Line:
+    """A pen line along a hoped ``stroke`` ((row, col) end points) over ``grid``, where its pixels are drawn."""
+    (r0, c0), (r1, c1) = stroke
+    cell = grid.pixel_side
+    corner = grid.image.get_corner(UP + LEFT)
+    point = lambda r, c: corner + np.array([(c + 0.5) * cell, -(r + 0.5) * cell, 0.0])  # noqa: E731
+    return Line(point(r0, c0), point(r1, c1)).set_stroke(style.ALT_ACCENT, PEN_WIDTH)
 
 
 def top_images(net: nn.Network, neuron: int, n: int = N_TOP_IMAGES) -> list[int]:
@@ -162,7 +206,9 @@ def value_axis(chart: VGroup, height: float = BAR_HEIGHT, ticks: tuple[float, ..
     """A vertical axis left of ``paired_bars``' bars, from 0 to the top tick, with its numbers."""
     baseline = chart[0][0].get_bottom()[1]
     x = chart[0][0].get_left()[0] - 0.3
-    axis = VGroup(Line([x, baseline, 0], [x, baseline + ticks[-1] * height, 0]).set_stroke(style.SECONDARY, 2))
+    right = chart[1][-1].get_right()[0] + 0.15
+    axis = VGroup(Line([x, baseline, 0], [x, baseline + ticks[-1] * height, 0]).set_stroke(style.SECONDARY, 2),
+                  Line([x, baseline, 0], [right, baseline, 0]).set_stroke(style.SECONDARY, 2))
     for t in ticks:
         y = baseline + t * height
         axis.add(Line([x - 0.08, y, 0], [x + 0.08, y, 0]).set_stroke(style.SECONDARY, 2))
@@ -198,34 +244,39 @@ class WhatItLearned(NarratedScene):
     def next_learning(self) -> None:
         with self.beat("next-learning") as beat:
             self.diagram = NetworkDiagram(self.net)
-            self.play(Reveal(self.diagram), run_time=style.RUN_TIME)
+            self.play(Reveal(self.diagram), run_time=QUICK)
             # "from example images alone": real training images
             train = nn.load_split("train")
             examples = Group(*(DigitImage(train.images[i], side=EXAMPLE_SIDE) for i in range(N_EXAMPLES)))
             examples.arrange_in_grid(3, N_EXAMPLES // 3, buff=0.15).move_to(COST_CENTER)
-            examples_name = label_next_to(examples, self.text("training_images"), UP)
-            self.play(Reveal(examples, examples_name), run_time=style.RUN_TIME)
-            beat.wait_until(2)
-            self.play(Conceal(examples, examples_name), run_time=style.SHORT_RUN_TIME)
+            examples_name = label_next_to(examples, self.text("training_images"), UP, font_size=LABEL_SIZE)
+            self.play(Reveal(examples, examples_name), run_time=QUICK)
+            beat.wait_until(1)  # "that is learning": the network takes in the examples
+            inputs = self.diagram.neurons[0]
+            self.play(LaggedStart(*(e.animate.scale(0.12).move_to(inputs) for e in examples), lag_ratio=0.12),
+                      *fade_out(examples_name), run_time=style.SAID_RUN_TIME)
+            self.remove(*examples)
+            beat.wait_until(2)  # "it needs new ideas: a cost ...": the network gives way to the cost, drawn large
             ts, costs = cost_path()
             self.costs = costs
             top = float(np.ceil(costs.max() * 2) / 2)
-            axes = Axes(x_range=[0, 1, 1], y_range=[0, top, 0.5], x_length=COST_X_LENGTH, y_length=COST_Y_LENGTH,
+            axes = Axes(x_range=[0, 1, 1], y_range=[0, top, 0.5], x_length=COST_BIG[0], y_length=COST_BIG[1],
                         tips=False, axis_config={"color": style.SECONDARY})
             axes.y_axis.add_numbers([v for v in np.arange(0.5, top + 0.01, 0.5)], font_size=style.FONT_SIZE_LABEL,
                                     num_decimal_places=1)
-            axes.move_to(COST_CENTER)
-            curve = axes.plot_line_graph(ts, costs, line_color=style.ACCENT, add_vertex_dots=False, stroke_width=3)
-            name = label(self.text("cost"), style.ACCENT).next_to(axes.y_axis, UP, buff=0.15)
-            ends = VGroup(label(self.text("random_weights")).next_to(axes.c2p(0, 0), DOWN, buff=0.15),
-                          label(self.text("trained")).next_to(axes.c2p(1, 0), DOWN, buff=0.15))
+            axes.move_to(COST_BIG_CENTER)
+            curve = axes.plot_line_graph(ts, costs, line_color=style.ACCENT, add_vertex_dots=False, stroke_width=5)
+            name = label(self.text("cost"), style.ACCENT, style.FONT_SIZE_BODY).next_to(axes.y_axis, UP, buff=0.15)
+            ends = VGroup(*(VGroup(*(label(line, font_size=LABEL_SIZE) for line in self.text(key).split("\n")))
+                            .arrange(DOWN, buff=0.06).next_to(axes.c2p(x, 0), DOWN, buff=0.15)
+                            for key, x in (("random_weights", 0), ("trained", 1))))
             ends[0].align_to(axes.c2p(0, 0), LEFT)
             ends[1].align_to(axes.c2p(1, 0), RIGHT)
-            self.play(Reveal(axes, name, ends), run_time=style.SHORT_RUN_TIME)
-            self.play(Create(curve), run_time=style.RUN_TIME)
-            dot = Dot(axes.c2p(ts[0], costs[0]), color=style.TEXT_COLOR, radius=0.08)
+            self.play(Conceal(self.diagram), *fade_in(axes, name, ends), run_time=QUICK)
+            self.play(Create(curve), run_time=QUICK)
+            dot = Dot(axes.c2p(ts[0], costs[0]), color=style.TEXT_COLOR, radius=0.13)
             self.play(*fade_in(dot), run_time=style.SHORT_RUN_TIME)
-            step = max(0.25, min(0.5, beat.remaining / (len(ts) - 1)))
+            step = max(0.2, min(0.3, beat.remaining / (len(ts) - 1)))
             for t, c in zip(ts[1:], costs[1:]):  # small steps downhill
                 self.play(dot.animate.move_to(axes.c2p(t, c)), run_time=step)
             self.cost_picture = VGroup(axes, curve, name, ends, dot)
@@ -233,96 +284,159 @@ class WhatItLearned(NarratedScene):
     def first_layer_hope(self) -> None:
         with self.beat("first-layer-hope") as beat:
             first = lit_edges(self.diagram.edges[0])
-            self.play(Conceal(self.cost_picture), *fade_in(first), edge_flash(self.diagram.edges[0]),
-                      run_time=style.RUN_TIME)
-            grids = Group(*(WeightGrid(row, side=HOPE_SIDE, frame=True) for row in hoped_edges()))
-            grids.arrange_in_grid(2, 2, buff=HOPE_GAP).move_to(HOPE_CENTER)
-            title = label_next_to(grids, self.text("hope_by_hand"), UP, color=style.ALT_ACCENT)
-            beat.wait_until(1)
-            self.play(Conceal(self.diagram, first), Reveal(grids), run_time=style.RUN_TIME)
-            beat.wait_until(2)
-            self.play(Reveal(title), run_time=style.SHORT_RUN_TIME)
+            self.play(Conceal(self.cost_picture), run_time=style.SHORT_RUN_TIME)
+            self.play(Reveal(self.diagram, first), edge_flash(self.diagram.edges[0]), run_time=QUICK)
+            # read side by side, each over a third of the frame high
+            grids = Group(*(WeightGrid(row, side=HOPE_READ_SIDE, frame=True) for row in hoped_edges()))
+            grids.arrange(RIGHT, buff=HOPE_READ_GAP).move_to(UP * 0.15)
+            title = label_next_to(grids, self.text("hope_by_hand"), UP, color=style.ALT_ACCENT, font_size=LABEL_SIZE)
+            beat.wait_until(1)  # "we hoped it would find edges": four empty grids, one per hoped edge detector
+            self.play(Conceal(self.diagram, first), *fade_in(*(g.frame for g in grids)), run_time=QUICK)
+            beat.wait_until(2)  # "we drew them by hand": a pen goes along each stroke, and its weights appear
+            pens = VGroup(*(pen_stroke(g, stroke) for g, stroke in zip(grids, HOPED_STROKES)))
+            self.play(Reveal(title), LaggedStart(*(AnimationGroup(Create(p), *fade_in(g.image))
+                                                   for p, g in zip(pens, grids)), lag_ratio=0.6),
+                      run_time=style.RUN_TIME * 1.2)
+            self.play(*fade_out(pens), run_time=QUICK / 2)
             self.hope = Group(grids, title)
 
     def first_layer_real(self) -> None:
         rows = self.net.weights[0]
-        with self.beat("first-layer-real"):
+        with self.beat("first-layer-real") as beat:
             grids = Group(*(WeightGrid(row, side=REAL_SIDE, frame=True) for row in rows))
             grids.arrange_in_grid(cols=4, buff=REAL_GAPS).move_to(REAL_CENTER)
             names = VGroup(*(MathTex(str(i), font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY)
                              .next_to(g, LEFT, buff=0.12) for i, g in enumerate(grids)))
-            self.play(Reveal(grids, names, lag_ratio=0), run_time=style.RUN_TIME)
-            self.page = Group(grids, names)
+            page_name = label_next_to(grids, layer_name(1, len(self.net.sizes)), UP, font_size=LABEL_SIZE,
+                                      buff=0.12)
+            # the hopes step aside, two by two, where they can be compared with the real grids
+            small = self.hope[0].copy()
+            for g in small:
+                g.scale(HOPE_SIDE / HOPE_READ_SIDE)
+            small.arrange_in_grid(2, 2, buff=HOPE_GAP).move_to(HOPE_CENTER)
+            title = wrapped_label(self.text("hope_by_hand"), small.width + 0.6, style.ALT_ACCENT, LABEL_SIZE)
+            title.arrange(DOWN, buff=0.05).next_to(small, UP, buff=style.LABEL_BUFF)
+            self.play(*(g.animate.move_to(t).scale(HOPE_SIDE / HOPE_READ_SIDE) for g, t in zip(self.hope[0], small)),
+                      Swap(self.hope[1], title), run_time=QUICK)
+            self.hope = Group(self.hope[0], title)
+            self.play(Reveal(grids, names, page_name, lag_ratio=0), run_time=QUICK)
+            self.page = Group(grids, names, page_name)
+            beat.wait_until(1)  # "each grid shows one neuron's 784 weights": one of them, enlarged where the hope was
+            self.enlarged = self.enlarge(0)
+            box = highlight_box(grids[0])
+            self.play(Swap(self.hope, self.enlarged), Create(box), run_time=QUICK)
+            self.page.add(box)
+            self.page_box = box
+            self.hope = self.enlarged
 
     def first_layer_verdict(self) -> None:
         self.stroke_neuron = stroke_like_neuron(self.net)
+        shown = [j for j in range(1, len(self.net.weights[0])) if j != self.stroke_neuron][:N_BLOBS]
         with self.beat("first-layer-verdict", stroke_neuron=self.stroke_neuron) as beat:
-            beat.wait_until(1)
-            box = highlight_box(self.page[0][self.stroke_neuron])
-            self.play(Create(box), run_time=style.RUN_TIME)
-            self.page.add(box)
-            # the one it names, large enough to read, where the hope was
-            enlarged = WeightGrid(self.net.weights[0][self.stroke_neuron], side=ENLARGED_SIDE, frame=True)
-            enlarged.move_to(HOPE_CENTER)
-            name = label_next_to(enlarged, self.text("enlarged", n=self.stroke_neuron), UP)
-            self.play(Swap(self.hope, Group(enlarged, name)), run_time=style.RUN_TIME)
-            self.hope = Group(enlarged, name)
+            for j in shown:  # "loose, smudgy blobs": one after another, enlarged
+                self.show_enlarged(j, BLOB_TIME)
+                self.wait(BLOB_TIME / 2)
+            beat.wait_until(1)  # "... like neuron N of the first hidden layer": that one, enlarged
+            self.show_enlarged(self.stroke_neuron, QUICK)
 
     def second_layer_test(self) -> None:
         loopy, plain = loop_preference(self.net)
-        best = int(np.argmax(loopy - plain))
+        best = part_neuron(self.net, "loop")  # the neuron chapter 5 ringed "loop?"
         top = top_images(self.net, best)
         labels = nn.load_split("test").labels
         n_loopy = int(np.isin(labels[top], LOOPY_DIGITS).sum())
+        line = part_neuron(self.net, "line")  # the neuron chapter 5 ringed "line?", and how much it prefers lines
+        with_line, no_line = (float(means[line]) for means in part_means(self.net, "line"))
         values = {"loopy_neuron": best, "loop_mean": float(loopy[best]), "plain_mean": float(plain[best]),
-                  "n_top": len(top), "n_top_loopy": n_loopy}
+                  "n_top": len(top), "n_top_loopy": n_loopy, "line_neuron": line, "line_mean": with_line,
+                  "no_line_mean": no_line}
         with self.beat("second-layer-test", **values) as beat:
-            self.play(Conceal(self.hope, self.page), run_time=style.RUN_TIME)
+            self.play(Conceal(self.hope, self.page), run_time=QUICK)
             chart = paired_bars(loopy, plain, (style.B_COLOR, style.SECONDARY))
             chart.move_to([0.25, CHART_BOTTOM, 0], aligned_edge=DOWN).shift(UP * 0.3)
             axis = value_axis(chart)
             VGroup(chart, axis).set_x(0)
             counts = [int(np.isin(labels, digits).sum()) for digits in (LOOPY_DIGITS, PLAIN_DIGITS)]
-            key = VGroup(label(self.text("with_loop", n=counts[0]), style.B_COLOR),
-                         label(self.text("without_loop", n=counts[1]), style.SECONDARY)).arrange(RIGHT, buff=0.6)
-            key.to_edge(UP, buff=style.FRAME_MARGIN)
-            x_name = label_next_to(chart, self.text("mean_activation_axis"), DOWN)
-            self.play(Reveal(chart[2], axis, x_name), run_time=style.RUN_TIME)
+            key = VGroup(label(self.text("with_loop", n=counts[0]), style.B_COLOR, LABEL_SIZE),
+                         label(self.text("without_loop", n=counts[1]), style.SECONDARY, LABEL_SIZE))
+            key.arrange(RIGHT, buff=0.6).to_edge(UP, buff=style.FRAME_MARGIN)
+            x_name = label_next_to(chart, self.text("mean_activation_axis"), DOWN, font_size=LABEL_SIZE, buff=0.1)
+            self.play(Reveal(chart[2], axis, x_name), run_time=QUICK)
             beat.wait_until(1)
-            self.play(Reveal(key), run_time=style.RUN_TIME)
+            self.play(Reveal(key), run_time=QUICK)
             beat.wait_until(2)
-            self.play(Create(chart[0]), run_time=style.RUN_TIME)
+            self.play(Create(chart[0]), run_time=QUICK)
             beat.wait_until(3)
-            self.play(Create(chart[1]), run_time=style.RUN_TIME)
-            beat.wait_until(4)
+            self.play(Create(chart[1]), run_time=QUICK)
+            beat.wait_until(4)  # "neuron N of the second hidden layer, the one chapter 5 ringed": the others dim
             pair = VGroup(chart[0][best], chart[1][best], chart[2][best])
+            others = VGroup(*(bar for j in range(len(loopy)) if j != best for bar in (chart[0][j], chart[1][j])))
             mark = highlight_box(pair)
-            numbers = VGroup(MathTex(f"{loopy[best]:.2f}", font_size=style.FONT_SIZE_LABEL, color=style.B_COLOR),
-                             MathTex(f"{plain[best]:.2f}", font_size=style.FONT_SIZE_LABEL, color=style.SECONDARY))
+            numbers = VGroup(label(self.text("value", value=float(loopy[best])), style.B_COLOR, LABEL_SIZE),
+                             label(self.text("value", value=float(plain[best])), style.SECONDARY, LABEL_SIZE))
             numbers.arrange(RIGHT, buff=0.25).next_to(VGroup(*chart[0], *chart[1]), UP, buff=0.2).set_x(pair.get_x())
-            self.play(Create(mark), *fade_in(numbers), run_time=style.RUN_TIME)
+            ringed = label(self.text("ringed_in_ch05", n=best), style.ALT_ACCENT, LABEL_SIZE)
+            ringed.next_to(numbers, UP, buff=0.15).align_to(mark, RIGHT)
+            self.play(others.animate.set_opacity(DIM_OPACITY), Create(mark), *fade_in(ringed), run_time=style.SAID_RUN_TIME)
+            self.wait(max(0.0, beat.until(5) * 0.45))  # "... 0.72 on loopy digits, against 0.19 on the rest"
+            self.play(*fade_in(numbers), Indicate(VGroup(chart[0][best], chart[1][best]), color=style.ACCENT,
+                                                  scale_factor=1.15), run_time=QUICK)
             beat.wait_until(5)
             images = Group(*(DigitImage(i, side=TOP_IMAGE_SIDE) for i in top)).arrange(RIGHT, buff=0.45)
             images.next_to(key, DOWN, buff=0.3).align_to(mark, RIGHT)
             digits = VGroup(*(MathTex(str(labels[i]), font_size=style.FONT_SIZE_LABEL,
                                       color=style.B_COLOR if labels[i] in LOOPY_DIGITS else style.TEXT_COLOR)
                               .next_to(image, LEFT, buff=0.1).align_to(image, DOWN) for i, image in zip(top, images)))
-            link = Line(numbers.get_top() + UP * 0.05, [numbers.get_x(), images.get_bottom()[1] - 0.05, 0])
+            link = Line(ringed.get_top() + UP * 0.05, [ringed.get_x(), images.get_bottom()[1] - 0.05, 0])
             link.set_stroke(style.ACCENT, 2)
-            self.play(Reveal(images), Create(link), run_time=style.RUN_TIME)
-            self.play(*fade_in(digits), run_time=style.SHORT_RUN_TIME)
-            self.test_group = Group(chart, axis, key, x_name, mark, numbers, images, digits, link)
+            self.play(Create(link), LaggedStart(*(Reveal(image) for image in images), lag_ratio=0.3),
+                      run_time=style.SAID_RUN_TIME)  # the six images, one after another as they are counted ...
+            self.play(*fade_in(digits), run_time=style.SAID_RUN_TIME)  # ... and which digit each is
+            beat.wait_until(6)  # "chapter five's line neuron ... leans the other way here": lit, boxed, its line means
+            line_pair = VGroup(chart[0][line], chart[1][line], chart[2][line])
+            line_mark = highlight_box(line_pair, color=style.ALT_ACCENT)
+            line_words = VGroup(label(self.text("line_in_ch05", n=line), style.ALT_ACCENT, LABEL_SIZE),
+                                label(self.text("line_means", a=with_line, b=no_line), style.TEXT_COLOR, LABEL_SIZE))
+            line_words.arrange(DOWN, aligned_edge=LEFT, buff=0.08).next_to(key, DOWN, buff=0.3)
+            line_words.align_to(line_mark, LEFT)  # where neuron N's top images were: they have been counted
+            self.play(Conceal(images, digits, link), run_time=style.SHORT_RUN_TIME)
+            self.play(chart[0][line].animate.set_opacity(1.0), chart[1][line].animate.set_opacity(1.0), Create(line_mark),
+                      *fade_in(line_words[0]), run_time=style.SAID_RUN_TIME)
+            self.wait(beat.until(7) * 0.35)
+            self.play(*fade_in(line_words[1]), Indicate(VGroup(chart[0][line], chart[1][line]), color=style.ALT_ACCENT,
+                                                      scale_factor=1.15), run_time=style.SAID_RUN_TIME)
+            beat.wait_until(7)  # "some neurons do favour loopy digits": all of those, boxed and lit again
+            self.favourers = loop_favourers(self.net)
+            boxes = VGroup(*(highlight_box(VGroup(chart[0][j], chart[1][j], chart[2][j]), color=style.B_COLOR)
+                             for j in self.favourers if j != best))
+            self.play(*(bar.animate.set_opacity(1.0) for j in self.favourers for bar in (chart[0][j], chart[1][j])),
+                      Create(boxes), run_time=style.SAID_RUN_TIME)
+            self.test_group = Group(chart, axis, key, x_name, mark, numbers, ringed, boxes, line_mark, line_words)
+
+    # --- helpers -------------------------------------------------------------------------
+    def enlarge(self, neuron: int) -> Group:
+        """First-hidden-layer ``neuron``'s 784 weights where the hope was, named with its layer."""
+        grid = WeightGrid(self.net.weights[0][neuron], side=ENLARGED_SIDE, frame=True).move_to(HOPE_CENTER)
+        name = wrapped_label(self.text("enlarged", n=neuron), ENLARGED_SIDE + 0.8, font_size=LABEL_SIZE)
+        name.arrange(DOWN, buff=0.05).next_to(grid, UP, buff=style.LABEL_BUFF)
+        return Group(grid, name)
+
+    def show_enlarged(self, neuron: int, run_time: float) -> None:
+        """The enlarged grid becomes ``neuron``'s, and the box on the page moves to it."""
+        new = self.enlarge(neuron)
+        self.play(Swap(self.enlarged, new), self.page_box.animate.move_to(self.page[0][neuron]), run_time=run_time)
+        self.enlarged = self.hope = new
 
     def it_works_anyway(self) -> None:
         test = nn.load_split("test")
         with self.beat("it-works-anyway", accuracy=accuracy_on_test_set()) as beat:
-            self.play(Conceal(self.test_group), run_time=style.RUN_TIME)
+            self.play(Conceal(self.test_group), run_time=QUICK)
             big = Text(self.text("accuracy", accuracy=accuracy_on_test_set()), font_size=style.FONT_SIZE_TITLE * 1.6,
                        color=style.ACCENT)
             big.to_edge(UP, buff=style.FRAME_MARGIN * 1.5)
             of = label_next_to(big, self.text("of_test_digits", n=len(test.labels)), font_size=style.FONT_SIZE_BODY,
                                buff=0.3)
-            self.play(Reveal(big, of), run_time=style.RUN_TIME)
+            self.play(Reveal(big, of), run_time=QUICK)
             # the first test digits, each one the network misreads framed in red
             shown = list(range(MOSAIC_ROWS * MOSAIC_COLS))
             wall = DigitImage(mosaic(shown, MOSAIC_ROWS, MOSAIC_COLS), side=MOSAIC_COLS * MOSAIC_SIDE, frame=False)
@@ -332,9 +446,9 @@ class WhatItLearned(NarratedScene):
             frames = VGroup(*(Rectangle(width=cell, height=cell).set_stroke(style.WRONG_COLOR, 3).move_to(
                 wall.get_corner(UP + LEFT) + np.array([(i % MOSAIC_COLS + 0.5) * cell, -(i // MOSAIC_COLS + 0.5) * cell, 0]))
                 for i in wrong))
-            legend = label_next_to(wall, self.text("wall_legend", n=len(shown), wrong=len(wrong)))
-            self.play(Reveal(wall), run_time=style.RUN_TIME)
-            self.play(Create(frames), *fade_in(legend), run_time=style.RUN_TIME)
+            legend = label_next_to(wall, self.text("wall_legend", n=len(shown), wrong=len(wrong)), font_size=LABEL_SIZE)
+            self.play(Reveal(wall), run_time=QUICK)
+            self.play(Create(frames), *fade_in(legend), run_time=QUICK)
             self.misread_shown = wrong
             # its own solution, not the tidy one we imagined
             beat.wait_until(1)
@@ -342,9 +456,15 @@ class WhatItLearned(NarratedScene):
             hope.arrange_in_grid(2, 2, buff=0.12)
             found = Group(*(WeightGrid(row, side=SMALL_SIDE, frame=True) for row in self.net.weights[0]))
             found.arrange_in_grid(4, 4, buff=0.12)
-            names = VGroup(label(self.text("tidy_one"), style.ALT_ACCENT), label(self.text("one_it_found")))
+            names = VGroup(label(self.text("tidy_one"), style.ALT_ACCENT, LABEL_SIZE),
+                           label(self.text("one_it_found"), font_size=LABEL_SIZE))
             columns = Group(Group(names[0], hope).arrange(DOWN, buff=0.2),
                             Group(names[1], found).arrange(DOWN, buff=0.2))
             columns.arrange(RIGHT, buff=1.6, aligned_edge=UP).next_to(of, DOWN, buff=0.45)
             self.play(Conceal(wall, frames, legend), run_time=style.SHORT_RUN_TIME)
-            self.play(Reveal(columns), run_time=style.RUN_TIME)
+            self.play(Reveal(columns), run_time=QUICK)
+            beat.wait_until(2)  # "short of our hopes ... dig deeper": the hope dims, what it found comes up close
+            tidy, found_column = columns
+            self.play(Conceal(big, of), Conceal(tidy), run_time=QUICK)
+            self.play(found_column.animate.scale(FOUND_ZOOM).move_to([found_column.get_x(), FOUND_Y, 0]),
+                      run_time=QUICK)

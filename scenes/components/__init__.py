@@ -9,8 +9,17 @@ plots. Nothing here knows about chapters or rendering. Import everything from he
 from . import style
 from .captions import Captions, caption
 from .edge_marks import bundle_label, edge_flash, lit_edges
-from .equations import WeightedSum, algebra_color, colored_tex, layer_step, layer_steps, sigma_formula, tag
-from .labels import highlight_box, label, label_next_to, ring
+from .equations import (
+    WeightedSum,
+    algebra_color,
+    build_weighted_sum,
+    colored_tex,
+    layer_step,
+    layer_steps,
+    sigma_formula,
+    tag,
+)
+from .labels import highlight_box, label, label_next_to, ring, wrapped_label
 from .network_diagram import (
     INPUT_PIXELS_SHOWN,
     NetworkDiagram,
@@ -40,9 +49,11 @@ from .transitions import (
 __all__ = [
     "Captions", "Conceal", "Cover", "DigitImage", "FadeFromBlack", "FadeToBlack", "FunctionPlot", "INPUT_PIXELS_SHOWN",
     "NetworkDiagram", "OpacityFade", "PartImage", "PixelGrid", "PixelImage", "Reveal", "Swap", "SwapUnderCover",
-    "WeightGrid", "WeightedSum", "algebra_color", "bundle_label", "caption", "colored_tex", "compute_input_pixels_shown",
+    "WeightGrid", "WeightedSum", "algebra_color", "build_weighted_sum", "bundle_label", "caption", "colored_tex",
+    "compute_input_pixels_shown",
     "drawn_neuron_indices", "edge_flash", "fade_in", "fade_out", "function_plot", "glyph_layer", "gray_color",
     "grid_lines", "highlight_box", "label", "label_next_to", "layer_name", "layer_step", "layer_steps", "layer_symbol",
-    "lit_edges", "neuron", "neuron_grid", "numbered_neuron", "rgba_image", "ring", "set_activation", "sigma_formula",
-    "sigmoid_plot", "square_outlines", "style", "tag",
+    "lit_edges", "neuron", "neuron_grid", "numbered_neuron", "rgba_image", "ring",
+    "set_activation", "sigma_formula",
+    "sigmoid_plot", "square_outlines", "style", "tag", "wrapped_label",
 ]

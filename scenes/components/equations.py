@@ -2,7 +2,8 @@
 
 ``WeightedSum`` writes ``σ( w₁a₁ + w₂a₂ + ⋯ + wₙaₙ + b )`` (any terms, with or without σ, bias
 or left-hand side) as one MathTex whose parts can be picked by role, so a scene can move a
-weight label into its term, box the bias, or wrap the sum in σ. ``sigma_formula`` writes
+weight label into its term, box the bias, or wrap the sum in σ; ``build_weighted_sum`` assembles one
+from copies of the weights and activations it multiplies. ``sigma_formula`` writes
 σ(x) = 1 / (1 + e^(−x)). ``tag`` boxes a part and names it ("bias").
 """
 from __future__ import annotations
@@ -17,9 +18,11 @@ from manim import (
     AnimationGroup,
     FadeIn,
     FadeOut,
+    LaggedStart,
     ManimColor,
     MathTex,
     ReplacementTransform,
+    TransformFromCopy,
     VGroup,
     VMobject,
 )
@@ -139,6 +142,47 @@ class WeightedSum(MathTex):
             anims += [FadeIn(y) for y in b[len(a):]]
             anims += [FadeOut(x) for x in a[len(b):]]
         return AnimationGroup(*anims)
+
+
+def build_weighted_sum(equation: WeightedSum, weights: Sequence[VMobject], activations: Sequence[VMobject],
+                       lag_ratio: float = 0.6, **kwargs) -> LaggedStart:
+    """The sum assembled from what it multiplies: a copy of each ``weights[i]`` (e.g. an edge's label) and of
+    each ``activations[i]`` (e.g. an input neuron's label) moves into term ``i`` of ``equation``, term after
+    term, left to right; each plus sign and the ⋯ fade in as their turn comes. ``equation`` is not added by
+    itself: it is on screen, whole, when the animation ends. The sources stay where they are.
+
+    Args:
+        equation: the ``WeightedSum`` to build (placed where it will be; its terms without ⋯ are matched,
+            in order, with the sources).
+        weights: one mobject per written term (not the ⋯), whose copy becomes that term's weight.
+        activations: one mobject per written term, whose copy becomes that term's activation.
+        lag_ratio: how far one term is along before the next starts (1: one after another).
+        kwargs: passed to ``LaggedStart`` (e.g. ``run_time``).
+
+    Example:
+        sum_ = WeightedSum().to_edge(DOWN)
+        self.play(build_weighted_sum(sum_, w_labels, a_labels, run_time=3))
+    """
+    if not len(weights) == len(activations) == len(equation.weights):
+        raise ValueError(f"{len(equation.weights)} terms, but {len(weights)} weights and {len(activations)} activations")
+    steps: list[Animation] = []
+    pending: list[Animation] = []  # a plus sign or the ⋯, shown with what follows it
+    term = 0
+    for part, role in zip(equation.submobjects, equation.roles):
+        if role == "w":
+            steps.append(AnimationGroup(*pending, TransformFromCopy(weights[term], part),
+                                        TransformFromCopy(activations[term], equation.activations[term])))
+            pending, term = [], term + 1
+        elif role in ("plus", "dots"):
+            pending.append(FadeIn(part))
+            if role == "dots":
+                steps.append(AnimationGroup(*pending))
+                pending = []
+        elif role != "a":
+            pending.append(FadeIn(part))
+    if pending:
+        steps.append(AnimationGroup(*pending))
+    return LaggedStart(*steps, lag_ratio=lag_ratio, **kwargs)
 
 
 def sigma_formula(variable: str = "x", font_size: float = style.FONT_SIZE_BODY,

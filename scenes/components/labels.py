@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, Circle, ManimColor, Mobject, SurroundingRectangle, Text
+from manim import DOWN, LEFT, Circle, ManimColor, Mobject, SurroundingRectangle, Text, VGroup
 
 from . import style
 
@@ -39,6 +39,41 @@ def label_next_to(target: Mobject, text: str, direction: np.ndarray = DOWN, colo
         self.play(FadeIn(name))
     """
     return label(text, color, font_size).next_to(target, direction, buff=buff)
+
+
+def wrapped_label(text: str, max_width: float, color: ManimColor = style.SECONDARY,
+                  font_size: float = style.FONT_SIZE_SMALL, line_buff: float = 0.08) -> VGroup:
+    """A small label broken into lines (at spaces, and at the line breaks ``text`` has) so that no line is
+    wider than ``max_width``, never shrunk: the same words fit any language's length. Lines left-aligned.
+
+    Args:
+        text: the words.
+        max_width: the widest a line may be (a single word wider than this stays whole).
+        color: their colour.
+        font_size: their size (default ``style.FONT_SIZE_SMALL``).
+        line_buff: the gap between lines.
+
+    Example:
+        title = wrapped_label(self.text("images_it_fires_on", n=703), max_width=chart.width)
+        title.next_to(chart, UP)
+    """
+    drawn = []
+    for paragraph in text.split("\n"):
+        whole = label(paragraph, color, font_size)
+        if whole.width <= max_width:  # the usual case: one line, measured once
+            drawn.append(whole)
+            continue
+        per_char = whole.width / max(len(paragraph), 1)  # break by the line's own average glyph width
+        line = ""
+        for word in paragraph.split(" "):
+            trial = f"{line} {word}" if line else word
+            if line and len(trial) * per_char > max_width:
+                drawn.append(label(line, color, font_size))
+                line = word
+            else:
+                line = trial
+        drawn.append(label(line, color, font_size))
+    return VGroup(*drawn).arrange(DOWN, aligned_edge=LEFT, buff=line_buff)
 
 
 def highlight_box(target: Mobject, color: ManimColor = style.HIGHLIGHT_COLOR,

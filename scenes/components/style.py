@@ -94,6 +94,7 @@ DIAGRAM_CENTER = RIGHT * 2.0 + UP * 0.45  # ... and the 784-16-16-10 diagram to 
 # --- timing (seconds) ----------------------------------------------------------------------
 RUN_TIME = 1.0  # most animations
 SHORT_RUN_TIME = 0.5
+SAID_RUN_TIME = 1.2  # a change that lasts into the sentence that names it (seen while it is said)
 PAUSE = 1.0
 LONG_PAUSE = 2.0
 LAGGED_FADE_IN = 3.0

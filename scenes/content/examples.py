@@ -64,6 +64,45 @@ def images_with_new_labels(net: nn.Network, first: DigitInput, n: int) -> list[D
     return images
 
 
+# --- the parts chapter 5 hopes for, measured on the test set (chapters 5 and 11) ----------------
+#: A neuron's *preference* for a part: its mean activation over the test digits that have the part,
+#: minus its mean over the test digits that usually have none. Loops: 0, 6, 8, 9 have a closed loop;
+#: 1, 4, 7 usually have none (2, 3, 5 are left out: some writers close a loop in them, some not).
+LOOP_DIGITS = (0, 6, 8, 9)
+NO_LOOP_DIGITS = (1, 4, 7)
+#: Lines: 1, 4, 7, 9 have a long upright stroke (a 9's is the line below its loop); 0, 2, 3, 5, 6, 8
+#: are drawn with curves and short bars and usually have none.
+LINE_DIGITS = (1, 4, 7, 9)
+NO_LINE_DIGITS = (0, 2, 3, 5, 6, 8)
+PART_DIGITS = {"loop": (LOOP_DIGITS, NO_LOOP_DIGITS), "line": (LINE_DIGITS, NO_LINE_DIGITS)}
+
+
+@lru_cache(maxsize=4)
+def _test_activations(net: nn.Network, layer: int) -> np.ndarray:
+    return net.activations(nn.load_split("test").images)[layer]
+
+
+def part_means(net: nn.Network, part: str, layer: int = -2) -> tuple[np.ndarray, np.ndarray]:
+    """(with, without): each neuron's mean activation in ``layer`` (default: the last hidden layer) over the
+    test digits that have ``part`` ("loop" or "line", see ``PART_DIGITS``) and over those usually without."""
+    with_digits, without_digits = PART_DIGITS[part]
+    labels = nn.load_split("test").labels
+    acts = _test_activations(net, layer)
+    return acts[np.isin(labels, with_digits)].mean(axis=0), acts[np.isin(labels, without_digits)].mean(axis=0)
+
+
+def part_preference(net: nn.Network, part: str, layer: int = -2) -> np.ndarray:
+    """Each neuron's preference for ``part``: mean on digits with it minus mean on digits without it."""
+    with_part, without_part = part_means(net, part, layer)
+    return with_part - without_part
+
+
+def part_neuron(net: nn.Network, part: str, layer: int = -2) -> int:
+    """The neuron of ``layer`` (default: the last hidden layer) that prefers ``part`` the most: the one
+    chapter 5 rings as its "loop?" or "line?" neuron, and chapter 11 comes back to."""
+    return int(np.argmax(part_preference(net, part, layer)))
+
+
 @lru_cache(maxsize=1)
 def accuracy_on_test_set() -> float:
     """The shipped network's accuracy on the 10,000 MNIST test images."""

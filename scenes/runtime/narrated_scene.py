@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
-from manim import Camera, Scene, Text, config
+from manim import Animation, Camera, Scene, Succession, Text, Wait, config
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 
@@ -239,7 +239,9 @@ class NarratedScene(Scene):
     # --- pending changes join the beat's first play or wait ----------------------------------------
     def play(self, *animations: Any, **kwargs: Any) -> None:
         if self._pending:
-            animations, self._pending = (*animations, *self._pending), []
+            pending, self._pending = self._pending, []
+            length = kwargs.get("run_time") or max((getattr(a, "run_time", 1.0) for a in animations), default=0.0)
+            animations = (*animations, *(_in_its_own_time(change, length) for change in pending))
         super().play(*animations, **kwargs)
 
     def wait(self, duration: float = 1.0, *args: Any, **kwargs: Any) -> None:
@@ -265,6 +267,14 @@ class NarratedScene(Scene):
             track = movie.with_suffix(".narration.wav")
             write_wav(track, narration_track(self.told, self.renderer.time))
             self.renderer.file_writer.add_sound(str(track), time=0)
+
+
+def _in_its_own_time(change: Animation, length: float) -> Animation:
+    """``change`` kept to its own run time inside a longer play of ``length`` seconds (manim stretches
+    every animation of a play to the play's run time): it runs first, then holds."""
+    if length <= change.run_time + 1e-6:
+        return change
+    return Succession(change, Wait(length - change.run_time))
 
 
 def timing_record(key: str, title: str, told: list[ToldBeat], duration: float) -> dict[str, Any]:
