@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
-from manim import Animation, Camera, Scene, Succession, Text, Wait, config
+from manim import Animation, Camera, Scene, Text, config
 from manim.constants import RendererType
 from manim.renderer.cairo_renderer import CairoRenderer
 
@@ -271,10 +271,12 @@ class NarratedScene(Scene):
 
 def _in_its_own_time(change: Animation, length: float) -> Animation:
     """``change`` kept to its own run time inside a longer play of ``length`` seconds (manim stretches
-    every animation of a play to the play's run time): it runs first, then holds."""
+    every animation of a play to the play's run time): its rate function ends early, then holds."""
     if length <= change.run_time + 1e-6:
         return change
-    return Succession(change, Wait(length - change.run_time))
+    share, rate = change.run_time / length, change.rate_func
+    change.rate_func = lambda t: rate(min(1.0, t / share))
+    return change
 
 
 def timing_record(key: str, title: str, told: list[ToldBeat], duration: float) -> dict[str, Any]:
