@@ -19,6 +19,7 @@ import pytest
 from manim import tempconfig
 
 from scenes.content.digit_input import ENV_DIGIT, ENV_IMAGE
+from scenes.content.narration import DEFAULT_LANGUAGE, ENV_LANG
 from scenes.film.chapters import Chapter
 from scenes.runtime.narrated_scene import NarratedScene
 from scenes.runtime.voice import ENV_VOICE, ENV_VOICE_DIR, ENV_VOICE_MODEL
@@ -101,17 +102,19 @@ def scene_class(chapter: Chapter) -> type[NarratedScene]:
 
 
 @pytest.fixture(scope="session")
-def chapter_run(tmp_path_factory) -> Callable[[Chapter], ChapterRun]:
-    """chapter_run(chapter): the chapter rendered small, silent, with the default digit; once per session."""
-    runs: dict[int, ChapterRun] = {}
+def chapter_run(tmp_path_factory) -> Callable[..., ChapterRun]:
+    """chapter_run(chapter, language="en"): the chapter rendered small, silent, with the default digit, in
+    ``language``; once per session."""
+    runs: dict[tuple[int, str], ChapterRun] = {}
 
-    def run(chapter: Chapter) -> ChapterRun:
-        if chapter.number not in runs:
+    def run(chapter: Chapter, language: str = DEFAULT_LANGUAGE) -> ChapterRun:
+        if (chapter.number, language) not in runs:
             with pytest.MonkeyPatch.context() as monkeypatch:
                 default_settings(monkeypatch)
-                runs[chapter.number] = render_small(scene_class(chapter), tmp_path_factory.mktemp(chapter.key),
-                                                    monkeypatch)
-        return runs[chapter.number]
+                monkeypatch.setenv(ENV_LANG, language)
+                runs[chapter.number, language] = render_small(
+                    scene_class(chapter), tmp_path_factory.mktemp(f"{chapter.key}-{language}"), monkeypatch)
+        return runs[chapter.number, language]
 
     return run
 

@@ -3,7 +3,7 @@ keeps its text inside the frame, legible at 480p, and apart from other text, als
 import numpy as np
 import pytest
 
-from scenes.content.narration import load_script
+from scenes.content.narration import available_languages, load_script
 from scenes.film.chapters import CHAPTERS
 
 pytestmark = pytest.mark.render
@@ -12,9 +12,12 @@ VISIBLE = 0.3  # two texts may cross only while one of them is at most this visi
 CAPTION_TOP = 400  # pixel row: below it only the caption is drawn
 
 
-@pytest.fixture(params=CHAPTERS, ids=lambda c: f"ch{c.number:02d}")
+@pytest.fixture(params=[(c, language) for language in available_languages() for c in CHAPTERS],
+                ids=lambda p: f"ch{p[0].number:02d}-{p[1]}")
 def run(request, chapter_run):
-    return chapter_run(request.param)
+    """Each chapter in each language the film is made in."""
+    chapter, language = request.param
+    return chapter_run(chapter, language)
 
 
 def all_text(run):
@@ -32,7 +35,7 @@ def test_chapter_shows_something_while_each_beat_is_told(run):
 
 
 def test_every_beat_of_the_script_is_told_in_order(run):
-    script = load_script("en").chapter(run.scene.chapter_key())
+    script = load_script(run.timing["language"]).chapter(run.scene.chapter_key())
     assert [b["key"] for b in run.timing["beats"]] == [beat.key for beat in script.beats]
     starts = [b["start"] for b in run.timing["beats"]]
     assert starts == sorted(starts) and 0 < starts[0] < 4  # after the chapter's title card

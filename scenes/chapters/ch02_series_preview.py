@@ -41,6 +41,7 @@ from manim import (
     Transform,
     UpdateFromAlphaFunc,
     VGroup,
+    config,
 )
 
 import nn
@@ -213,6 +214,9 @@ class SeriesPreview(NarratedScene):
                 words = VGroup(Text(self.text(f"{kind}_name"), font_size=LABEL_FONT_SIZE * 1.15, color=style.TEXT_COLOR),
                                Text(self.text(f"{kind}_use"), font_size=LABEL_FONT_SIZE, color=style.SECONDARY))
                 words.arrange(DOWN, aligned_edge=LEFT, buff=LINE_GAP / 2).move_to([0, KIND_ROWS[k], 0])
+                room = config.frame_width / 2 - style.FRAME_MARGIN - NAMES_LEFT  # longer words elsewhere: a bit smaller
+                if words.width > room:
+                    words.scale_to_fit_width(room)
                 words.align_to([NAMES_LEFT, 0, 0], LEFT)
                 veiling = [self.veil.animate.set_fill(opacity=VEIL_OPACITY)] if k == 0 else []
                 self.play(*veiling, *fade_in(picture, words), run_time=style.RUN_TIME)

@@ -94,6 +94,7 @@ from scenes.components import (
     sigma_formula,
     style,
     tag,
+    wrapped_label,
 )
 from scenes.components.pixel_grid import rgba_image
 from scenes.components.transitions import (
@@ -195,6 +196,7 @@ ZONE_OPACITY = 0.16
 BOX_ROOM = 0.12  # extra space either side of the bias in the equation, so its box and the sum's box stay apart
 TABLE_CENTER = RIGHT * 3.75 + DOWN * 0.2
 TABLE_BUFF = (0.25, 0.4)  # between columns, rows
+HEADER_WIDTH = 1.8  # a column's heading wraps past this ("без смещения"), so the table keeps its size
 THUMB_SIDE = 1.1  # digits as row labels
 SIDE_NEURON_RADIUS = 0.28  # the little neurons that show an activation as fill
 EQUATION_READ_AT = UP * 1.6  # the sum and its bias, big and alone, when what each decides is said
@@ -780,8 +782,9 @@ class EdgeDetection(NarratedScene):
             self.play(figure.animate.scale(PLOT_SIDE_SCALE).move_to(small), curve.shifted_label.animate.move_to(spot),
                       *fade_in(plain_name), run_time=MOVE)
             curve.notes = VGroup(plain_name)
-            header = [VGroup(), label(self.text("sum")), label(self.text("no_bias")),
-                      label(self.text("bias_of", bias=BIAS_EXAMPLE).replace("-", "−"), color=style.B_COLOR)]
+            header = [VGroup(), *(wrapped_label(words, HEADER_WIDTH, color) for words, color in (  # long words: 2 lines
+                (self.text("sum"), style.SECONDARY), (self.text("no_bias"), style.SECONDARY),
+                (self.text("bias_of", bias=BIAS_EXAMPLE).replace("-", "−"), style.B_COLOR)))]
             rows, marks = [], []
             for key, pixels, s in (("", self.pixels, self.edge_sum), (" weak", self.weak_pixels, self.weak_sum)):
                 no_bias, with_bias = float(nn.sigmoid(s)), float(nn.sigmoid(s + BIAS_EXAMPLE))

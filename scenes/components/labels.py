@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import numpy as np
-from manim import DOWN, LEFT, Circle, ManimColor, Mobject, SurroundingRectangle, Text, VGroup
+from manim import DOWN, LEFT, RIGHT, Circle, ManimColor, Mobject, SurroundingRectangle, Text, VGroup, config
 
 from . import style
 
@@ -37,8 +37,19 @@ def label_next_to(target: Mobject, text: str, direction: np.ndarray = DOWN, colo
     Example:
         name = label_next_to(image, "28 × 28 pixels")
         self.play(FadeIn(name))
+
+    A label that would reach past the frame's side (longer words in another language, a target in a
+    corner) is moved sideways to stand inside it.
     """
-    return label(text, color, font_size).next_to(target, direction, buff=buff)
+    return _inside_frame(label(text, color, font_size).next_to(target, direction, buff=buff))
+
+
+def _inside_frame(mob: Mobject) -> Mobject:
+    """``mob`` moved sideways, if need be, to keep ``style.FRAME_MARGIN`` from the frame's sides."""
+    edge = config.frame_width / 2 - style.FRAME_MARGIN
+    if mob.width <= 2 * edge:
+        mob.shift(RIGHT * (max(0.0, -edge - mob.get_left()[0]) - max(0.0, mob.get_right()[0] - edge)))
+    return mob
 
 
 def wrapped_label(text: str, max_width: float, color: ManimColor = style.SECONDARY,

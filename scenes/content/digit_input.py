@@ -30,6 +30,11 @@ def input_was_used() -> bool:
     return bool(_used)
 
 
+def forget_input_use() -> None:
+    """Start counting again (a chapter's process may be forked from one that has asked already)."""
+    _used.clear()
+
+
 def input_name(env: Mapping[str, str] = os.environ) -> str:
     """The chosen input as a short name for file names: "default", "digit-18" or "image-photo-1a2b3c4d"."""
     if path := env.get(ENV_IMAGE):

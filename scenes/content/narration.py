@@ -225,6 +225,11 @@ def parts_read() -> list[tuple[str, str]]:
     return sorted(_parts_read)
 
 
+def forget_parts_read() -> None:
+    """Start recording again (a chapter's process may be forked from one that has read parts already)."""
+    _parts_read.clear()
+
+
 def part_digest(path: str, key: str) -> str:
     """A fingerprint of one chapter's words in a script file ('' when the file or the part is gone):
     a render that used only ``key`` is not affected by edits to the other chapters."""

@@ -342,9 +342,12 @@ def _run_manim(args: list[str], cwd: str, env: dict[str, str], log: str, tex_fol
     os.environ.update(env)
     from manim.__main__ import main
 
-    from scenes.content.digit_input import input_was_used
-    from scenes.content.narration import parts_read
+    from scenes.content.digit_input import forget_input_use, input_was_used
+    from scenes.content.narration import forget_parts_read, parts_read
     from scenes.runtime.manim_hooks import hooks_usable
+
+    forget_input_use()  # what this chapter asks for, not what the process it was forked from did
+    forget_parts_read()
 
     if hooks_usable():
         _share_compiled_tex(Path(tex_folder))
