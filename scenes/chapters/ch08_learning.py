@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from functools import cache
 
 import numpy as np
 from manim import (
@@ -69,7 +68,7 @@ from scenes.components import (
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in, fade_out
 from scenes.content.digit_input import DigitInput, chosen_input, mnist_input, user_chose_input
 from scenes.content.digit_parts import first_clean_example, hole_centre, loop_edges
-from scenes.content.examples import first_misread
+from scenes.content.examples import activations_on_test_set, first_misread
 from scenes.runtime.narrated_scene import NarratedScene
 
 QUICK = 0.6  # the changes a sentence brings (every animated frame costs, most at 1080p60)
@@ -168,16 +167,10 @@ def suspects(values: np.ndarray, n: int = N_SUSPECTS) -> list[int]:
     return sorted(int(j) for j in np.argsort(-values)[:n])
 
 
-@cache
-def _test_activations(net: nn.Network) -> np.ndarray:
-    """Activations of the last hidden layer on every test image, (10000, n)."""
-    return net.activations(nn.load_split("test").images)[-2]
-
-
 def firing_images(net: nn.Network, neuron: int) -> np.ndarray:
     """Test indices on which last-hidden-layer ``neuron`` fires (activation > ``FIRING``); if fewer
     than ``MIN_FIRING_IMAGES`` do, the ``MIN_FIRING_IMAGES`` that excite it most."""
-    acts = _test_activations(net)[:, neuron]
+    acts = activations_on_test_set(net)[:, neuron]
     firing = np.flatnonzero(acts > FIRING)
     if firing.size >= MIN_FIRING_IMAGES:
         return firing
@@ -540,7 +533,7 @@ class HowLearningRelates(NarratedScene):
             count_chart = small_chart(counts, [str(d) for d in range(10)], SMALL_CHART_SIZE,
                                       [style.ACCENT] * 10, float(counts.max()), axis_numbers=False)
             count_chart.shift(COUNTS_CENTER - count_chart[0].get_center())
-            fires = (_test_activations(self.net)[firing_images(self.net, focus), focus] > FIRING).all()
+            fires = (activations_on_test_set(self.net)[firing_images(self.net, focus), focus] > FIRING).all()
             count_title = wrapped_label(self.text("images_it_fires_on" if fires else "images_exciting_most",
                                                   n=int(counts.sum())), COUNT_TITLE_WIDTH, font_size=LABEL_SIZE)
             count_title.next_to(count_chart, UP, buff=0.1)

@@ -58,7 +58,14 @@ from scenes.components import (
 )
 from scenes.components.edge_marks import edge_flash, lit_edges
 from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in, fade_out
-from scenes.content.examples import LOOP_DIGITS, NO_LOOP_DIGITS, accuracy_on_test_set, part_means, part_neuron
+from scenes.content.examples import (
+    LOOP_DIGITS,
+    NO_LOOP_DIGITS,
+    accuracy_on_test_set,
+    activations_on_test_set,
+    part_means,
+    part_neuron,
+)
 from scenes.runtime.narrated_scene import NarratedScene
 
 # --- the hope: hand-made edge detectors ((row, col) end points of a short stroke) ------------
@@ -71,8 +78,6 @@ HOPED_STROKES: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = (
 STROKE_HALF_WIDTH = 1.0  # pixels within this distance of the stroke weigh +1 ...
 SURROUND_WIDTH = 2.5  # ... and those up to this much further weigh −1
 #: digits with a loop, and digits that usually have none (the second layer's test, shared with chapter 5)
-LOOPY_DIGITS = LOOP_DIGITS
-PLAIN_DIGITS = NO_LOOP_DIGITS
 FAVOUR = 0.2  # a neuron "favours loopy digits" when its mean on them exceeds its mean on the others by this
 N_TOP_IMAGES = 6
 STRONGEST_SHARE = 0.05  # a pen stroke: most of a neuron's Σw² in its strongest 5 % of weights
@@ -160,7 +165,7 @@ def pen_stroke(grid: WeightGrid, stroke: tuple[tuple[float, float], tuple[float,
 
 def top_images(net: nn.Network, neuron: int, n: int = N_TOP_IMAGES) -> list[int]:
     """The test images that excite second-hidden-layer ``neuron`` most, most first."""
-    a2 = net.activations(nn.load_split("test").images)[-2][:, neuron]
+    a2 = activations_on_test_set(net)[:, neuron]
     return [int(i) for i in np.argsort(-a2, kind="stable")[:n]]
 
 
@@ -344,7 +349,7 @@ class WhatItLearned(NarratedScene):
         best = part_neuron(self.net, "loop")  # the neuron chapter 5 ringed "loop?"
         top = top_images(self.net, best)
         labels = nn.load_split("test").labels
-        n_loopy = int(np.isin(labels[top], LOOPY_DIGITS).sum())
+        n_loopy = int(np.isin(labels[top], LOOP_DIGITS).sum())
         line = part_neuron(self.net, "line")  # the neuron chapter 5 ringed "line?", and how much it prefers lines
         with_line, no_line = (float(means[line]) for means in part_means(self.net, "line"))
         values = {"loopy_neuron": best, "loop_mean": float(loopy[best]), "plain_mean": float(plain[best]),
@@ -356,7 +361,7 @@ class WhatItLearned(NarratedScene):
             chart.move_to([0.25, CHART_BOTTOM, 0], aligned_edge=DOWN).shift(UP * 0.3)
             axis = value_axis(chart)
             VGroup(chart, axis).set_x(0)
-            counts = [int(np.isin(labels, digits).sum()) for digits in (LOOPY_DIGITS, PLAIN_DIGITS)]
+            counts = [int(np.isin(labels, digits).sum()) for digits in (LOOP_DIGITS, NO_LOOP_DIGITS)]
             key = VGroup(label(self.text("with_loop", n=counts[0]), style.B_COLOR, LABEL_SIZE),
                          label(self.text("without_loop", n=counts[1]), style.SECONDARY, LABEL_SIZE))
             key.arrange(RIGHT, buff=0.6).to_edge(UP, buff=style.FRAME_MARGIN)
@@ -385,7 +390,7 @@ class WhatItLearned(NarratedScene):
             images = Group(*(DigitImage(i, side=TOP_IMAGE_SIDE) for i in top)).arrange(RIGHT, buff=0.45)
             images.next_to(key, DOWN, buff=0.3).align_to(mark, RIGHT)
             digits = VGroup(*(MathTex(str(labels[i]), font_size=style.FONT_SIZE_LABEL,
-                                      color=style.B_COLOR if labels[i] in LOOPY_DIGITS else style.TEXT_COLOR)
+                                      color=style.B_COLOR if labels[i] in LOOP_DIGITS else style.TEXT_COLOR)
                               .next_to(image, LEFT, buff=0.1).align_to(image, DOWN) for i, image in zip(top, images)))
             link = Line(ringed.get_top() + UP * 0.05, [ringed.get_x(), images.get_bottom()[1] - 0.05, 0])
             link.set_stroke(style.ACCENT, 2)

@@ -78,7 +78,8 @@ PART_DIGITS = {"loop": (LOOP_DIGITS, NO_LOOP_DIGITS), "line": (LINE_DIGITS, NO_L
 
 
 @lru_cache(maxsize=4)
-def _test_activations(net: nn.Network, layer: int) -> np.ndarray:
+def activations_on_test_set(net: nn.Network, layer: int = -2) -> np.ndarray:
+    """Every test image's activations in ``layer`` (default: the last hidden layer), (10000, n); computed once."""
     return net.activations(nn.load_split("test").images)[layer]
 
 
@@ -87,7 +88,7 @@ def part_means(net: nn.Network, part: str, layer: int = -2) -> tuple[np.ndarray,
     test digits that have ``part`` ("loop" or "line", see ``PART_DIGITS``) and over those usually without."""
     with_digits, without_digits = PART_DIGITS[part]
     labels = nn.load_split("test").labels
-    acts = _test_activations(net, layer)
+    acts = activations_on_test_set(net, layer)
     return acts[np.isin(labels, with_digits)].mean(axis=0), acts[np.isin(labels, without_digits)].mean(axis=0)
 
 

@@ -71,3 +71,15 @@ class Sleeper(NarratedScene):
         self.add(Circle())
         time.sleep(float(os.environ.get("TINY_SLEEP", "30")))
         self.wait(0.2)
+
+
+class TinySlowStart(NarratedScene):
+    """Its first play is long: the title, leaving with it, must still leave in its own short time."""
+
+    narration = TINY_SCRIPT
+
+    def construct(self) -> None:
+        with self.beat("one"):
+            self.play(Create(Circle()), run_time=3)
+        with self.beat("two", n=7):
+            self.play(FadeIn(Square()), run_time=0.5)
