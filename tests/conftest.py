@@ -109,8 +109,6 @@ def chapter_run(tmp_path_factory) -> Callable[..., ChapterRun]:
 
     def run(chapter: Chapter, language: str = DEFAULT_LANGUAGE) -> ChapterRun:
         if (chapter.number, language) not in runs:
-            for key in [k for k in runs if k[1] != DEFAULT_LANGUAGE]:  # frames take memory: one other language
-                del runs[key]  # kept at a time (the layout tests take them one after another)
             with pytest.MonkeyPatch.context() as monkeypatch:
                 default_settings(monkeypatch)
                 monkeypatch.setenv(ENV_LANG, language)

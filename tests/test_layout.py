@@ -12,10 +12,10 @@ VISIBLE = 0.3  # two texts may cross only while one of them is at most this visi
 CAPTION_TOP = 400  # pixel row: below it only the caption is drawn
 
 
-@pytest.fixture(scope="module", params=[(c, language) for language in available_languages() for c in CHAPTERS],
+@pytest.fixture(params=[(c, language) for language in available_languages() for c in CHAPTERS],
                 ids=lambda p: f"ch{p[0].number:02d}-{p[1]}")
 def run(request, chapter_run):
-    """Each chapter in each language the film is made in (module scope: a chapter's tests run together)."""
+    """Each chapter in each language the film is made in."""
     chapter, language = request.param
     return chapter_run(chapter, language)
 
