@@ -41,7 +41,13 @@ from scenes.components import (
     style,
 )
 from scenes.runtime.narrated_scene import NarratedScene
-from scenes.runtime.quick_output import QuickCamera, rgba_video_frame
+from scenes.runtime.quick_output import (
+    QuickCamera,
+    QuickEncodingFileWriter,
+    QuickRenderer,
+    drawing_order,
+    rgba_video_frame,
+)
 
 IMAGES = (0, 1, 2, 7, 18)  # a 7, a 2, a 1, a 9 and a 3 of the MNIST test set
 FRAME_W, FRAME_H = 14.22, 8.0
@@ -369,6 +375,19 @@ def test_quick_camera_draws_vector_shapes_exactly_like_manims_camera(diagram):
     assert np.array_equal(frames[0], frames[1])
 
 
+def test_the_drawing_order_is_manims_even_where_a_mobject_is_in_two_families(diagram):
+    from manim.utils.family import extract_mobject_family_members
+
+    shared, lone = Circle(), Square()
+    first, second = VGroup(shared, Square()), VGroup(Circle(), shared, VGroup(shared, Circle()))
+    empty_parent = VGroup(lone, VGroup(Circle()))  # no points of its own
+    cases = [[diagram], [first, second], [second, first, shared], [empty_parent, lone, diagram.edges[0][:5]],
+             [diagram.foreground, diagram, Text("ab")]]
+    for mobjects in cases:
+        manims = extract_mobject_family_members(mobjects, only_those_with_points=True)
+        assert len(manims) > 2 and drawing_order(mobjects) == manims
+
+
 class _HeldFrame(NarratedScene):
     def construct(self) -> None:
         self.add(DigitImage(0, side=3))
@@ -393,6 +412,39 @@ def test_quick_encoder_holds_a_still_frame_for_its_whole_wait(tmp_path):
     for _, frame in frames:  # each copy is the drawn frame (up to video compression)
         assert np.abs(frame - drawn).mean() < 3
     assert scene.renderer.file_writer.quick_frames == 5, "the quick path wrote the hold"
+
+
+class _Moving(NarratedScene):
+    def construct(self) -> None:
+        square = Square(1, fill_opacity=1, color=RED).shift(LEFT * 3)
+        self.play(square.animate.shift(RIGHT * 6), run_time=1, rate_func=linear)  # a new picture every frame
+        self.wait(0.4)
+
+
+def _decoded(video) -> list[tuple[float, np.ndarray]]:  # noqa: ANN001
+    with av.open(str(video)) as container:
+        stream = container.streams.video[0]
+        return [(float(f.pts * stream.time_base), f.to_ndarray(format="rgb24")) for f in container.decode(stream)]
+
+
+def test_quick_renderer_writes_every_frame_as_it_was_drawn(tmp_path):
+    """The quick renderer converts each frame straight from the camera's array (no copy of it) while the
+    camera goes on drawing the next: the video must be exactly what manim's renderer writes."""
+    from manim.renderer.cairo_renderer import CairoRenderer
+
+    videos = {}
+    for renderer_class in (CairoRenderer, QuickRenderer):
+        with tempconfig({"pixel_width": 320, "pixel_height": 180, "frame_rate": 10, "disable_caching": True,
+                         "media_dir": str(tmp_path / renderer_class.__name__), "verbosity": "ERROR"}):
+            scene = _Moving(renderer=renderer_class(file_writer_class=QuickEncodingFileWriter, camera_class=QuickCamera))
+            scene.render()
+            assert scene.renderer.file_writer.quick_frames == 14  # 10 moving, 4 held
+        videos[renderer_class] = _decoded(next((tmp_path / renderer_class.__name__).rglob("_Moving.mp4")))
+    manims, quick = videos[CairoRenderer], videos[QuickRenderer]
+    assert len(manims) == len(quick) == 12  # the hold written at its start and end
+    assert len({frame.tobytes() for _, frame in quick[:10]}) == 10  # the square moved every frame
+    for (time_m, frame_m), (time_q, frame_q) in zip(manims, quick, strict=True):
+        assert time_m == time_q and np.array_equal(frame_m, frame_q)
 
 
 def test_another_manim_switches_the_hooks_off_loudly_and_scenes_still_render(monkeypatch, tmp_path, capsys):

@@ -31,7 +31,6 @@ from typing import Any, ClassVar
 import numpy as np
 from manim import Animation, Camera, Scene, Text, config
 from manim.constants import RendererType
-from manim.renderer.cairo_renderer import CairoRenderer
 
 from scenes.components import style
 from scenes.components.captions import Captions
@@ -129,9 +128,9 @@ class NarratedScene(Scene):
 
             camera_class = QuickCamera if quick else Camera
         if renderer is None and config.renderer == RendererType.CAIRO and quick:
-            from .quick_output import QuickEncodingFileWriter
+            from .quick_output import QuickEncodingFileWriter, QuickRenderer
 
-            renderer = CairoRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
+            renderer = QuickRenderer(file_writer_class=QuickEncodingFileWriter, camera_class=camera_class,
                                      skip_animations=kwargs.get("skip_animations", False))
         super().__init__(renderer=renderer, camera_class=camera_class, **kwargs)
 

@@ -6,24 +6,30 @@
   just its own box; anything else goes to manim's general code. Vector shapes are traced with
   the same cairo calls as manim's, with less Python work per shape (a frame holds hundreds of
   edges and neurons), and wholly transparent fills and strokes are not painted.
-- ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; each frame handed to PyAV with
-  one buffer copy (``rgba_video_frame``); a still frame that is held (``wait``) is written twice,
-  at the start and at the end of its hold, not once per frame (variable frame rate). It replaces
-  a method of a private object of manim's file writer: ``NarratedScene`` uses both only where
-  ``manim_hooks.hooks_usable()`` (the supported manim), else manim's own, with a loud warning.
+- ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; a still frame that is held
+  (``wait``) is written twice, at the start and at the end of its hold, not once per frame
+  (variable frame rate). It replaces a method of a private object of manim's file writer.
+- ``QuickRenderer``: manim's Cairo renderer, handing each frame to that writer with one copy
+  (straight into a PyAV frame) where manim makes two (an array, then PyAV's).
+
+``NarratedScene`` uses them only where ``manim_hooks.hooks_usable()`` (the supported manim), else
+manim's own, with a loud warning.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, cast
 
 import av
 import cairo
 import numpy as np
-from manim import Camera, VMobject
+from av.video.reformatter import VideoReformatter
+from manim import Camera, Mobject, VMobject
 from manim.camera import camera as _manim_camera
 from manim.constants import CapStyleType, LineJointType
 from manim.mobject.types.image_mobject import AbstractImageMobject
+from manim.renderer.cairo_renderer import CairoRenderer
 from manim.scene import scene_file_writer as _manim_writer
 from manim.scene.scene_file_writer import SceneFileWriter
 from PIL import Image
@@ -75,6 +81,24 @@ class QuickCamera(Camera):
         ctx.set_line_width(width * self.cairo_line_width_multiple)
         ctx.stroke_preserve()
 
+    def get_mobjects_to_display(self, mobjects: Iterable[Mobject], include_submobjects: bool = True,
+                                excluded_mobjects: list | None = None) -> list[Mobject]:
+        """manim's, with the families flattened in one pass (``drawing_order``)."""
+        if not include_submobjects or excluded_mobjects:
+            return super().get_mobjects_to_display(mobjects, include_submobjects, excluded_mobjects)
+        drawn = drawing_order(mobjects)
+        return sorted(drawn, key=lambda m: m.z_index) if self.use_z_index else drawn
+
+    def set_pixel_array(self, pixel_array: np.ndarray | list | tuple, convert_from_floats: bool = False) -> None:
+        """manim's, without its extra full-frame copy where the frame is simply copied in place."""
+        current = getattr(self, "pixel_array", None)
+        if convert_from_floats or current is None or not isinstance(pixel_array, np.ndarray) \
+                or current.shape != pixel_array.shape \
+                or current.dtype != pixel_array.dtype:
+            return super().set_pixel_array(pixel_array, convert_from_floats)
+        np.copyto(current, pixel_array)
+        return None
+
     def display_image_mobject(self, image_mobject: AbstractImageMobject, pixel_array: np.ndarray) -> None:
         corners = self.points_to_subpixel_coords(image_mobject, image_mobject.points)  # UL, UR, DL, DR
         (x0, y0), (x1, y1_top), (x0_low, y1), _ = np.rint(corners).astype(int)
@@ -90,6 +114,26 @@ class QuickCamera(Camera):
         scaled = scaled.crop((left - x0, top - y0, right - x0, bottom - y0))
         below = Image.fromarray(pixel_array[top:bottom, left:right], mode="RGBA")
         pixel_array[top:bottom, left:right] = np.asarray(Image.alpha_composite(below, scaled))
+
+
+def drawing_order(mobjects: Iterable[Mobject]) -> list[Mobject]:
+    """The members with points of ``mobjects``' families in the order manim draws them: each mobject
+    before its submobjects, depth first; one met twice keeps its last place (as manim's
+    ``extract_mobject_family_members``, which removes repeats again at every level of the tree)."""
+    met: list[Mobject] = []
+    stack = list(mobjects)[::-1]
+    while stack:
+        mobject = stack.pop()
+        met.append(mobject)
+        stack.extend(mobject.submobjects[::-1])
+    seen: set[Mobject] = set()
+    drawn = []
+    for mobject in reversed(met):
+        if mobject not in seen:
+            seen.add(mobject)
+            if len(mobject.points):
+                drawn.append(mobject)
+    return drawn[::-1]
 
 
 def _trace_cubic_path(ctx: cairo.Context, vmobject: VMobject, xy: np.ndarray) -> None:
@@ -143,23 +187,28 @@ class QuickEncodingFileWriter(SceneFileWriter):
 
     def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 (manim's signature)
         self.quick_frames = 0
+        self.quick_stream = False  # whether the open partial movie goes through the quick path
+        self.quick_format = "yuv420p"  # the open quick stream's pixel format
+        self.reformatter = VideoReformatter()  # kept: it keeps its conversion set up between frames
         super().__init__(*args, **kwargs)
 
     def open_partial_movie_stream(self, file_path=None) -> None:  # noqa: ANN001 (manim's signature)
         super().open_partial_movie_stream(file_path)
         job: Any = self._current_encode_job  # private (manim_hooks checks it is there)
-        if job.stream.codec_context.name != "libx264":
+        self.quick_stream = job.stream.codec_context.name == "libx264"
+        if not self.quick_stream:
             return  # a transparent or webm render: manim's own path
         job.stream.codec_context.options = {**job.stream.codec_context.options, **X264_OPTIONS}
+        self.quick_format = job.stream.codec_context.pix_fmt
         next_pts = 0  # in frames: the stream's time base is one frame
 
-        def encode(frame: np.ndarray, num_frames: int) -> None:
+        def encode(frame: np.ndarray | av.VideoFrame, num_frames: int) -> None:
             nonlocal next_pts
-            picture = rgba_video_frame(frame)
+            picture = frame if isinstance(frame, av.VideoFrame) else rgba_video_frame(frame)
             # a held frame (a wait) is written twice, at its first and its last moment: the picture
             # stays on screen in between (variable frame rate), at a fraction of the encoding work
             for pts in sorted({next_pts, next_pts + num_frames - 1}):
-                copy = picture if pts == next_pts else rgba_video_frame(frame)  # the encoder keeps each one
+                copy = picture if pts == next_pts else _copy(picture)  # the encoder keeps each one
                 copy.pts = pts
                 for packet in job.stream.encode(copy):
                     job.container.mux(packet)
@@ -167,6 +216,19 @@ class QuickEncodingFileWriter(SceneFileWriter):
             self.quick_frames += num_frames
 
         job._encode_and_write_frame = encode
+
+    def close_partial_movie_stream(self) -> None:
+        self.quick_stream = False
+        super().close_partial_movie_stream()
+
+    def frame_to_write(self, pixels: np.ndarray) -> np.ndarray | av.VideoFrame:
+        """What to queue for the encoder of the camera's ``pixels`` (which the camera then draws over):
+        where the quick encoder runs, the frame converted to the stream's pixel format straight from
+        the camera's array (no copy of the RGBA frame); else a copy, as manim's writer takes it."""
+        if not self.quick_stream:
+            return pixels.copy()
+        rgba = av.VideoFrame.from_numpy_buffer(pixels, format="rgba")  # a view: converted at once
+        return self.reformatter.reformat(rgba, format=self.quick_format)
 
     def combine_files(self, input_files, output_file, create_gif: bool = False,  # noqa: ANN001 (manim's)
                       includes_sound: bool = False) -> None:
@@ -189,6 +251,23 @@ class QuickEncodingFileWriter(SceneFileWriter):
             super().combine_to_movie()
         finally:
             scene_file_writer.convert_audio = original
+
+
+def _copy(frame: av.VideoFrame) -> av.VideoFrame:
+    """A frame of the same picture with its own pixel buffers."""
+    return av.VideoFrame.from_ndarray(frame.to_ndarray(), format=frame.format.name)
+
+
+class QuickRenderer(CairoRenderer):
+    """manim's Cairo renderer, handing frames to a ``QuickEncodingFileWriter`` with one copy each."""
+
+    def render(self, scene: Any, time: float, moving_mobjects: Any = None) -> None:
+        self.update_frame(scene, moving_mobjects)
+        self.add_frame(self.file_writer.frame_to_write(self.camera.pixel_array))
+
+    def freeze_current_frame(self, duration: float) -> None:
+        frames = int(duration / (1 / self.camera.frame_rate))  # as manim counts them
+        self.add_frame(self.file_writer.frame_to_write(self.camera.pixel_array), num_frames=frames)
 
 
 _MANIMS_CONVERT_AUDIO = _manim_writer.convert_audio

@@ -65,10 +65,14 @@ class TinyInput(NarratedScene):
 
 
 class Sleeper(NarratedScene):
-    """Takes ``TINY_SLEEP`` seconds of wall time (default 30): something to interrupt."""
+    """Takes ``TINY_SLEEP`` seconds of wall time (default 30): something to interrupt. When its sleep
+    begins it writes its process id to the file ``TINY_ASLEEP`` names (if any)."""
 
     def construct(self) -> None:
         self.add(Circle())
+        if marker := os.environ.get("TINY_ASLEEP"):
+            with open(marker, "w") as file:
+                file.write(str(os.getpid()))
         time.sleep(float(os.environ.get("TINY_SLEEP", "30")))
         self.wait(0.2)
 
