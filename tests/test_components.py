@@ -18,6 +18,7 @@ from manim import (
     WHITE,
     Camera,
     Circle,
+    Line,
     MathTex,
     Scene,
     Square,
@@ -445,6 +446,50 @@ def test_quick_renderer_writes_every_frame_as_it_was_drawn(tmp_path):
     assert len({frame.tobytes() for _, frame in quick[:10]}) == 10  # the square moved every frame
     for (time_m, frame_m), (time_q, frame_q) in zip(manims, quick, strict=True):
         assert time_m == time_q and np.array_equal(frame_m, frame_q)
+
+
+class _FrameRecorder(QuickRenderer):
+    """Keeps every frame a play draws."""
+
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+        super().__init__(*args, **kwargs)
+        self.frames: list[np.ndarray] = []
+
+    def render(self, scene, time, moving_mobjects=None) -> None:  # noqa: ANN001
+        super().render(scene, time, moving_mobjects)
+        self.frames.append(self.camera.pixel_array.astype(int))
+
+
+class _StillBetweenMoving(Scene):
+    """A still fan of lines between a square moving below it and a disc moving over it, and a
+    spinner whose lines its parent's updater turns (they move though no animation holds them)."""
+
+    def construct(self) -> None:
+        below = Square(2, fill_opacity=1, color=BLUE).shift(LEFT * 4)
+        fan = VGroup(*(Line(LEFT * 6 + UP * 0.2 * i, RIGHT * 6 + DOWN * 0.15 * i, stroke_width=3, stroke_opacity=0.6)
+                       for i in range(-10, 11)))
+        spinner = VGroup(*(Line(ORIGIN, RIGHT * 2 + UP * 0.1 * k, color=GREEN) for k in range(20))).shift(DOWN * 2)
+        spinner.add_updater(lambda m, dt: m.rotate(2 * dt))
+        above = Circle(0.6, fill_opacity=1, color=RED)
+        self.add(below, fan, spinner, above)
+        self.play(below.animate.shift(RIGHT * 8), above.animate.shift(UP * 2), run_time=1)
+
+
+def test_still_shapes_between_moving_ones_are_painted_once_and_look_the_same(tmp_path):
+    frames, layers = {}, {}
+    for still_layers in (False, True):
+        with tempconfig({"pixel_width": 320, "pixel_height": 180, "frame_rate": 10, "write_to_movie": False,
+                         "disable_caching": True, "media_dir": str(tmp_path), "verbosity": "ERROR"}):
+            renderer = _FrameRecorder(file_writer_class=QuickEncodingFileWriter, camera_class=QuickCamera,
+                                      still_layers=still_layers)
+            _StillBetweenMoving(renderer=renderer).render()
+        frames[still_layers] = renderer.frames
+        layers[still_layers] = renderer.still_layers
+    assert layers[False] is None and len(layers[True].layers) == 1  # the fan; not the turning spinner
+    assert len(frames[True]) == len(frames[False]) == 10
+    assert len({f.tobytes() for f in frames[True]}) == 10  # the picture moved
+    for drawn, layered in zip(frames[False], frames[True], strict=True):
+        assert np.abs(drawn - layered).max() <= 2  # rounding where the fan's lines overlap
 
 
 def test_another_manim_switches_the_hooks_off_loudly_and_scenes_still_render(monkeypatch, tmp_path, capsys):

@@ -57,7 +57,8 @@ def test_outputs_are_named_by_what_they_hold():
 
 
 def test_parallel_chapters_never_share_a_manim_media_folder():
-    folders = [working_folder(c) for c in CHAPTERS] + [working_folder(tiny(s)) for s in ("TinyCircle", "Broken")]
+    scenes = [tiny(s, n) for n in (0, 101) for s in ("TinyCircle", "TinyInput")]  # one file, two scenes
+    folders = [working_folder(c) for c in [*CHAPTERS, *scenes]]
     assert len(set(folders)) == len(folders)
 
 

@@ -102,7 +102,7 @@ def test_a_run_killed_at_any_step_is_repaired_by_the_next(tmp_path):
                                    start_new_session=True)
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            rendering = list(tmp_path.glob("scenes/*/render/videos/**/partial_movie_files/*/*.mp4"))
+            rendering = list(tmp_path.glob("scenes/*/render/*/videos/**/partial_movie_files/*/*.mp4"))
             cut = list(tmp_path.glob("scenes/*/*/*/TinyNarrated.slides/*.mp4"))
             if (moment == "render" and rendering) or (moment == "cut" and cut) or process.poll() is not None:
                 break

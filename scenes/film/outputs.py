@@ -56,9 +56,10 @@ def chapter_home(chapter: Chapter, media: Path = MEDIA) -> Path:
 
 
 def working_folder(chapter: Chapter, media: Path = MEDIA) -> Path:
-    """manim's media folder for the chapter's renders: its own, because manim's LaTeX and text caches
-    are not safe to share between processes rendering at the same time."""
-    return chapter_home(chapter, media) / "render"
+    """manim's media folder for the chapter's renders: its own (one per scene, even of one file),
+    because manim's LaTeX and text caches and the render's record are not safe to share between
+    processes rendering at the same time."""
+    return chapter_home(chapter, media) / "render" / chapter.scene
 
 
 def video_path(chapter: Chapter, quality: str, env: Mapping[str, str], media: Path = MEDIA,

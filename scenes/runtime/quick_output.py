@@ -259,15 +259,146 @@ def _copy(frame: av.VideoFrame) -> av.VideoFrame:
 
 
 class QuickRenderer(CairoRenderer):
-    """manim's Cairo renderer, handing frames to a ``QuickEncodingFileWriter`` with one copy each."""
+    """manim's Cairo renderer, handing frames to a ``QuickEncodingFileWriter`` with one copy each, and
+    painting still runs of shapes over moving ones once per play (``StillLayers``).
+
+    Args:
+        still_layers: whether to keep still runs as layers (False draws every shape in every frame,
+            as manim does).
+        **kwargs: passed to manim's ``CairoRenderer``.
+    """
+
+    def __init__(self, *args: Any, still_layers: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.still_layers = StillLayers(self.camera) if still_layers else None
 
     def render(self, scene: Any, time: float, moving_mobjects: Any = None) -> None:
-        self.update_frame(scene, moving_mobjects)
+        if self.still_layers is None or not moving_mobjects:
+            self.update_frame(scene, moving_mobjects)
+        else:
+            if self.static_image is not None:
+                self.camera.set_frame_to_background(self.static_image)
+            else:
+                self.camera.reset()
+            self.still_layers.draw(scene, self.num_plays, self.camera.get_mobjects_to_display(moving_mobjects))
         self.add_frame(self.file_writer.frame_to_write(self.camera.pixel_array))
 
     def freeze_current_frame(self, duration: float) -> None:
         frames = int(duration / (1 / self.camera.frame_rate))  # as manim counts them
         self.add_frame(self.file_writer.frame_to_write(self.camera.pixel_array), num_frames=frames)
+
+
+class StillLayers:
+    """Draws a play's frames with each long run of still shapes painted once into a layer.
+
+    manim draws the shapes below the first moving one once per play (its static frame) and every
+    shape after it in every frame: a caption changing over the network diagram, or an image swapped
+    beneath it, redraws the diagram's 700 edges each frame. Here a run of at least
+    :data:`MIN_RUN` vector shapes that no animation of the play holds (nor an updater, nor the
+    foreground) is painted once into a transparent layer, which each frame lays over what is
+    below it: the same picture (to a level of rounding), a fraction of the work. The assumption is
+    manim's own for the shapes below: an animation changes only its own mobject's family.
+    """
+
+    #: the fewest still shapes in a row worth a layer (a layer costs one paint of its box per frame)
+    MIN_RUN = 16
+
+    def __init__(self, camera: Camera) -> None:
+        self.camera = camera
+        self.play = -1
+        self.moving: set[Mobject] = set()
+        self.layers: dict[tuple[int, ...], _Layer] = {}
+
+    def draw(self, scene: Any, play: int, drawn: list[Mobject]) -> None:
+        """Draw ``drawn`` (in order, over the frame's background) for frame of play number ``play``."""
+        if play != self.play:
+            self.play, self.moving = play, _moving_members(scene)
+            self.forget()
+        run: list[Mobject] = []
+        for mobject in [*drawn, None]:
+            if mobject is not None and mobject not in self.moving and _layerable(mobject):
+                run.append(mobject)
+                continue
+            if len(run) >= self.MIN_RUN:
+                self._layer(run).paint(self.camera)
+            elif run:
+                self.camera.capture_mobjects(run, include_submobjects=False)
+            run = []
+            if mobject is not None:
+                self.camera.capture_mobjects([mobject], include_submobjects=False)
+
+    def _layer(self, run: list[Mobject]) -> _Layer:
+        key = tuple(map(id, run))
+        if key not in self.layers:
+            self.layers[key] = _Layer(self.camera, run)
+        return self.layers[key]
+
+    def forget(self) -> None:
+        """Drop the layers of the last play."""
+        for layer in self.layers.values():
+            layer.release(self.camera)
+        self.layers.clear()
+
+
+class _Layer:
+    """Shapes painted once into a transparent frame-sized array, laid over frames within its box."""
+
+    def __init__(self, camera: Camera, shapes: list[Mobject]) -> None:
+        frame = camera.pixel_array
+        self.pixels = np.zeros_like(frame)
+        camera.pixel_array = self.pixels
+        try:
+            camera.capture_mobjects(shapes, include_submobjects=False)
+        finally:
+            camera.pixel_array = frame
+            camera.pixel_array_to_cairo_context.pop(id(self.pixels), None)
+        height, width = frame.shape[:2]
+        self.surface = cairo.ImageSurface.create_for_data(self.pixels.data, cairo.FORMAT_ARGB32, width, height)
+        rows, cols = np.nonzero(self.pixels[..., 3].any(axis=1))[0], np.nonzero(self.pixels[..., 3].any(axis=0))[0]
+        self.box = (int(cols[0]), int(rows[0]), int(cols[-1]) + 1, int(rows[-1]) + 1) if len(rows) else None
+
+    def paint(self, camera: Camera) -> None:
+        """Lay the layer over the camera's frame (the over operator, as drawing the shapes would)."""
+        if self.box is None:
+            return
+        ctx = camera.get_cairo_context(camera.pixel_array)
+        ctx.save()
+        ctx.identity_matrix()
+        ctx.new_path()
+        left, top, right, bottom = self.box
+        ctx.rectangle(left, top, right - left, bottom - top)
+        ctx.set_source_surface(self.surface, 0, 0)
+        ctx.fill()
+        ctx.restore()
+
+    def release(self, camera: Camera) -> None:
+        self.surface.finish()
+
+
+def _moving_members(scene: Any) -> set[Mobject]:
+    """Every mobject a play may change, by manim's rule: the families of its animations' mobjects
+    (and of theirs within groups), of mobjects with updaters, and of the foreground."""
+    from manim.animation.composition import AnimationGroup
+
+    moving: set[Mobject] = set()
+    animations = list(scene.animations or [])
+    while animations:
+        animation = animations.pop()
+        moving.update(animation.mobject.get_family())
+        if isinstance(animation, AnimationGroup):
+            animations.extend(animation.animations)
+    for mobject in [*scene.mobjects, *scene.foreground_mobjects]:
+        for member in mobject.get_family():
+            if member.updaters:
+                moving.update(member.get_family())
+    for mobject in scene.foreground_mobjects:
+        moving.update(mobject.get_family())
+    return moving
+
+
+def _layerable(mobject: Mobject) -> bool:
+    """A shape the camera paints with cairo alone (images are blended by other code)."""
+    return isinstance(mobject, VMobject) and not mobject.get_background_image()
 
 
 _MANIMS_CONVERT_AUDIO = _manim_writer.convert_audio
