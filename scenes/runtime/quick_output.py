@@ -1,4 +1,4 @@
-"""Faster frames and video for the chapters: the same pictures, less work per frame.
+"""Faster frames and video for the chapters: the same pictures (still layers: to a level of rounding), less work.
 
 - ``QuickCamera``: manim's Cairo camera draws every ``ImageMobject`` by building a
   frame-sized image and blending the whole frame (about 25 ms per image per 1080p frame). An
@@ -9,8 +9,9 @@
 - ``QuickEncodingFileWriter``: x264 with :data:`X264_OPTIONS`; a still frame that is held
   (``wait``) is written twice, at the start and at the end of its hold, not once per frame
   (variable frame rate). It replaces a method of a private object of manim's file writer.
-- ``QuickRenderer``: manim's Cairo renderer, handing each frame to that writer with one copy
-  (straight into a PyAV frame) where manim makes two (an array, then PyAV's).
+- ``QuickRenderer``: manim's Cairo renderer, handing each frame to that writer converted straight
+  from the camera's array (manim copies the frame twice first), and painting a play's long runs
+  of still shapes once, into layers laid over each frame (``StillLayers``).
 
 ``NarratedScene`` uses them only where ``manim_hooks.hooks_usable()`` (the supported manim), else
 manim's own, with a loud warning.
