@@ -182,6 +182,12 @@ def test_a_second_render_in_the_same_folder_waits_and_says_so(tmp_path):
     shutil.rmtree(tmp_path, ignore_errors=True)
 
 
+def _as_from_a_terminal() -> None:
+    """Ctrl-C's default action, as a command started from a terminal has it (a test run started in the
+    background, as CI may start it, passes SIGINT on ignored, and Python then never raises KeyboardInterrupt)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.mark.render
 def test_ctrl_c_stops_within_seconds_keeps_finished_chapters_and_starts_no_queued_one(tmp_path):
     """SIGINT to the command's process group (as a terminal sends it) while a slow chapter renders."""
@@ -191,7 +197,7 @@ def test_ctrl_c_stops_within_seconds_keeps_finished_chapters_and_starts_no_queue
     asleep = tmp_path / "asleep"
     env = {**os.environ, "TINY_SLEEP": "60", "TINY_ASLEEP": str(asleep), "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               text=True, start_new_session=True)
+                               text=True, start_new_session=True, preexec_fn=_as_from_a_terminal)
     lines = []
     for line in process.stdout:  # the quick one is done; the sleeper (then the broken one) is queued
         lines.append(line)

@@ -52,7 +52,7 @@ BIAS_STROKE_WIDTH = 5.0  # outline of a neuron whose bias is counted (thick: it 
 BIAS_RING_WIDTH = 6.0
 RESULT_AT = 0.6  # a line's result appears this far into the sentence that says it
 EXAMPLE_INDEX = 0  # the film's example digit (or the viewer's own), read by the network at the end
-BIAS_ZOOM_RADIUS = 0.5  # the neuron, shown big beside its count, holding its one bias
+BIAS_ZOOM_RADIUS = 0.32  # the neuron, shown big beside its count, holding its one bias (within its line)
 TURN_AT = 0.35  # "Turn any of them ...": this far into the sentence a weight turns
 
 
@@ -185,7 +185,8 @@ class CountingParameters(NarratedScene):
             beat.wait_until(2)  # "on top of those, it has one bias": the neuron, shown big, holds it
             zoom = Circle(radius=BIAS_ZOOM_RADIUS).set_stroke(style.B_COLOR, BIAS_RING_WIDTH).set_fill(opacity=0)
             zoom.next_to(bias, RIGHT, buff=style.LABEL_BUFF * 3)
-            b = MathTex("b", font_size=LEDGER_FONT, color=style.B_COLOR).move_to(zoom)
+            b = MathTex("b", font_size=LEDGER_FONT, color=style.B_COLOR).scale_to_fit_height(BIAS_ZOOM_RADIUS)
+            b.move_to(zoom)
             self.play(self.marker.animate.set_stroke(style.B_COLOR, BIAS_RING_WIDTH),
                       cell.animate.set_stroke(style.B_COLOR, BIAS_STROKE_WIDTH),
                       TransformFromCopy(cell, zoom), FadeIn(bias), run_time=style.RUN_TIME)

@@ -234,6 +234,8 @@ class OpacityFade(Animation):
         mobject: what fades (in: it enters the scene; out: it must be in it, and leaves).
         fade_in: True fades in to the opacities it has now, False fades out.
         rate_func: the fade's rate function.
+        on_top: drawn over everything else in its play (a title leaving over what enters under a
+            cover, which would otherwise hide it at once).
         **kwargs: passed to ``Animation``.
 
     Example:
@@ -241,9 +243,15 @@ class OpacityFade(Animation):
         self.play(OpacityFade(lit))   # out, and removed
     """
 
-    def __init__(self, mobject: Mobject, fade_in: bool = False, rate_func=smooth, **kwargs) -> None:
-        self.fade_in = fade_in
+    def __init__(self, mobject: Mobject, fade_in: bool = False, rate_func=smooth, on_top: bool = False,
+                 **kwargs) -> None:
+        self.fade_in, self.on_top = fade_in, on_top
         super().__init__(mobject, introducer=fade_in, remover=not fade_in, rate_func=rate_func, **kwargs)
+
+    def _setup_scene(self, scene: Scene) -> None:
+        super()._setup_scene(scene)
+        if self.on_top:
+            scene.bring_to_front(self.mobject)
 
     def create_starting_mobject(self) -> Mobject:
         return VMobject()  # nothing to copy: opacities are scaled in place

@@ -34,7 +34,7 @@ from manim.constants import RendererType
 
 from scenes.components import style
 from scenes.components.captions import Captions
-from scenes.components.transitions import Conceal, Reveal
+from scenes.components.transitions import OpacityFade, Reveal
 from scenes.content.narration import BeatScript, ChapterScript, ScriptError, chapter_script, chosen_language, load_script
 
 from . import subtitles
@@ -200,7 +200,9 @@ class NarratedScene(Scene):
             next_slide(notes=self.script().title)
         self.play(Reveal(title), run_time=style.RUN_TIME)
         self.wait(TITLE_HOLD)
-        self._pending.append(Conceal(title, run_time=style.SHORT_RUN_TIME))
+        # by its own opacity, over whatever the first play brings (a cover fading there would hide it,
+        # and a cover over the title would hide what enters beneath it)
+        self._pending.append(OpacityFade(title, on_top=True, run_time=style.SHORT_RUN_TIME))
 
     @contextmanager
     def beat(self, beat_id: str, **values: Any) -> Iterator[BeatClock]:
