@@ -35,10 +35,12 @@ from manim import (
     LaggedStart,
     Line,
     MathTex,
+    Mobject,
     MoveToTarget,
     ReplacementTransform,
     ShowPassingFlash,
     Succession,
+    SurroundingRectangle,
     Text,
     Transform,
     VGroup,
@@ -200,7 +202,8 @@ class IntroducingLayers(NarratedScene):
             boxes = VGroup(*(highlight_box(column) for column in hidden))
             self.play(self.veil.animate.set_fill(opacity=0), Swap(self.question, self.count), run_time=BRISK)
             self.remove(self.veil)
-            self.play(Create(boxes), run_time=BRISK)
+            # the count leaves the unveiled network for its corner as the two layers it counts are boxed
+            self.play(Create(boxes), self.count.animate.move_to(COUNT_CORNER), run_time=BRISK)
             # the story of the next chapter: what each layer might do
             beat.wait_until(1)
             for group in range(2):
@@ -212,8 +215,7 @@ class IntroducingLayers(NarratedScene):
                 brace = Brace(column, RIGHT, buff=style.BRACE_BUFF)
                 number = MathTex("16", font_size=style.FONT_SIZE_HEADING).next_to(brace, RIGHT, buff=style.LABEL_BUFF)
                 self.braces.add(VGroup(brace, number.add_background_rectangle(opacity=0.85, buff=0.05)))
-            self.play(self.count.animate.move_to(COUNT_CORNER), *fade_out(boxes),
-                      *(GrowFromCenter(b[0]) for b in self.braces), *(FadeIn(b[1]) for b in self.braces),
+            self.play(*fade_out(boxes), *(GrowFromCenter(b[0]) for b in self.braces), *(FadeIn(b[1]) for b in self.braces),
                       run_time=style.RUN_TIME)
             # many other shapes would work: ours veiled, two others in front
             beat.wait_until(3)
@@ -245,9 +247,14 @@ class IntroducingLayers(NarratedScene):
             for line in lines:  # the names in one column, whatever the width of their symbols
                 line[1].align_to(lines[0][1], LEFT)
             step = max(style.RUN_TIME, (beat.until(1) - style.SHORT_RUN_TIME) / len(lines))
-            box = highlight_box(d.layers[0])
+
+            def column_box(layer: int, *more: Mobject) -> SurroundingRectangle:  # the output column with its digits
+                labels = (d.output_labels,) if layer == len(d.neurons) - 1 else ()
+                return highlight_box(VGroup(d.layers[layer], *labels, *more))
+
+            box = column_box(0)
             for layer, line in enumerate(lines):  # each name as its column is boxed, then a pause
-                self.play(Reveal(line), Create(box) if layer == 0 else Transform(box, highlight_box(d.layers[layer])),
+                self.play(Reveal(line), Create(box) if layer == 0 else Transform(box, column_box(layer)),
                           run_time=BOX_STEP * 2)
                 self.wait(step - BOX_STEP * 2)
             # the names from here on: their symbols go under the columns
@@ -260,9 +267,8 @@ class IntroducingLayers(NarratedScene):
             # the letter a, numbered zero to three from left to right
             beat.wait_until(2)
             step = BOX_STEP * 2
-            box = highlight_box(VGroup(d.layers[0], self.symbols[0]))
-            self.play(Succession(*(AnimationGroup(Create(box) if layer == 0 else
-                                                  Transform(box, highlight_box(VGroup(d.layers[layer], symbol))),
+            box = column_box(0, self.symbols[0])
+            self.play(Succession(*(AnimationGroup(Create(box) if layer == 0 else Transform(box, column_box(layer, symbol)),
                                                   Indicate(symbol, scale_factor=1.3))
                                    for layer, symbol in enumerate(self.symbols))), run_time=step * len(lines))
             self.names_box = box

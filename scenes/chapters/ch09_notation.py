@@ -58,7 +58,7 @@ from scenes.components.edge_marks import bundle_label, edge_flash, lit_edges
 from scenes.components.equations import WeightedSum, colored_tex, layer_steps
 from scenes.components.pixel_grid import rgba_image
 from scenes.components.pixel_views import square_outlines
-from scenes.components.transitions import Conceal, FadeToBlack, Reveal, fade_in, fade_out
+from scenes.components.transitions import Conceal, FadeToBlack, Reveal, Swap, fade_in, fade_out
 from scenes.content.digit_input import chosen_input
 from scenes.content.examples import HERO_INDEX
 from scenes.runtime.narrated_scene import NarratedScene
@@ -615,10 +615,11 @@ class LinearAlgebraNotation(NarratedScene):
             for target in targets.values():
                 target.align_to(targets["W"], DOWN)
             self.play(*fade_out(*marks), run_time=style.SHORT_RUN_TIME)
-            # (the symbols slide as they are; the braces, redrawn for the smaller picture, cross-fade)
+            # (the symbols slide as they are; the braces, redrawn for the smaller picture, give way: the
+            # big ones fade out, then the small ones in, never two "784"s at once)
             moves = [(w_symbol, targets["W"]), (wide_symbols["lhs"], targets["lhs"]), (wide_symbols["a0"], targets["a0"])]
             self.play(ReplacementTransform(matrix, small), ReplacementTransform(wide_layer, layer),
-                      ReplacementTransform(wide_image, image), *fade_out(braces), *fade_in(small_braces),
+                      ReplacementTransform(wide_image, image), Swap(braces, small_braces),
                       *(slide(old, new.get_center() - old.get_center()) for old, new in moves), run_time=style.RUN_TIME)
             self.remove(*(old for old, _ in moves))
             self.add(*(new for _, new in moves))
