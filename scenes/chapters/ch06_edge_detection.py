@@ -662,7 +662,8 @@ class EdgeDetection(NarratedScene):
             dots = VGroup(*(Dot(sums_line.n2p(s), radius=SQUISH_DOT_RADIUS, color=style.TEXT_COLOR) for s in SQUISH_SUMS))
             self.play(Create(sums_line), *fade_in(sums_title), *fade_in(dots), run_time=MOVE)
             self.into(beat, 1)  # "but an activation has to lie between zero and one": that stretch, and it alone
-            unit_line = NumberLine(x_range=[0, 1, 0.1], length=UNIT_LINE_LENGTH, color=style.SECONDARY)
+            unit_line = NumberLine(x_range=[0, 1, 0.1], length=UNIT_LINE_LENGTH, color=style.SECONDARY,
+                                   line_to_number_buff=UNIT_BAND_HEIGHT / 2 + style.LABEL_BUFF)  # clear of the band
             unit_line.add_numbers([0, 0.5, 1], font_size=style.FONT_SIZE_LABEL, num_decimal_places=1)
             unit_line.move_to(UP * ACTIVATION_LINE_Y)
             band = Rectangle(width=UNIT_LINE_LENGTH, height=UNIT_BAND_HEIGHT).move_to(unit_line.n2p(0.5))
