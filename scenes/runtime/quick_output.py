@@ -315,18 +315,22 @@ class StillLayers:
         if play != self.play:
             self.play, self.moving = play, _moving_members(scene)
             self.forget()
+        pending: list[Mobject] = []  # drawn as manim draws them, in one batch up to the next layer
         run: list[Mobject] = []
         for mobject in [*drawn, None]:
             if mobject is not None and mobject not in self.moving and _layerable(mobject):
                 run.append(mobject)
                 continue
             if len(run) >= self.MIN_RUN:
+                self.camera.capture_mobjects(pending, include_submobjects=False)
                 self._layer(run).paint(self.camera)
-            elif run:
-                self.camera.capture_mobjects(run, include_submobjects=False)
+                pending = []
+            else:
+                pending += run
             run = []
             if mobject is not None:
-                self.camera.capture_mobjects([mobject], include_submobjects=False)
+                pending.append(mobject)
+        self.camera.capture_mobjects(pending, include_submobjects=False)
 
     def _layer(self, run: list[Mobject]) -> _Layer:
         key = tuple(map(id, run))
@@ -337,7 +341,7 @@ class StillLayers:
     def forget(self) -> None:
         """Drop the layers of the last play."""
         for layer in self.layers.values():
-            layer.release(self.camera)
+            layer.release()
         self.layers.clear()
 
 
@@ -372,7 +376,8 @@ class _Layer:
         ctx.fill()
         ctx.restore()
 
-    def release(self, camera: Camera) -> None:
+    def release(self) -> None:
+        """Let go of the layer's cairo surface."""
         self.surface.finish()
 
 
