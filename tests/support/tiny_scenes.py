@@ -3,9 +3,9 @@ shows the chosen input, one that takes its time (to be interrupted)."""
 import os
 import time
 
-from manim import Circle, Create, FadeIn, MathTex, Square
+from manim import WHITE, Circle, Create, FadeIn, MathTex, Rectangle, Square
 
-from scenes.components import DigitImage
+from scenes.components import DigitImage, Reveal
 from scenes.content.digit_input import chosen_input
 from scenes.runtime.narrated_scene import NarratedScene
 
@@ -87,3 +87,16 @@ class TinySlowStart(NarratedScene):
             self.play(Create(Circle()), run_time=3)
         with self.beat("two", n=7):
             self.play(FadeIn(Square()), run_time=0.5)
+
+
+class TinyRevealUnderTitle(NarratedScene):
+    """Its first play reveals a white panel where the title stood: the leaving title must hide none of it."""
+
+    narration = TINY_SCRIPT
+
+    def construct(self) -> None:
+        panel = Rectangle(width=8, height=3).set_fill(WHITE, 1).set_stroke(width=0)
+        with self.beat("one"):
+            self.play(Reveal(panel), run_time=3)
+        with self.beat("two", n=7):
+            self.wait(0.5)
